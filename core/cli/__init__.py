@@ -1,0 +1,78 @@
+"""``tradescreen-cli``: the headless command line (design.md, "Command line").
+
+Exit status: 0 on success whatever was found, 2 for a usage error, 1 with a one-line message on
+stderr for any other failure. A user mistake never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from core import __version__
+from core.cli import entity_cmd, lists_cmd
+from core.cli.common import CommandContext, fail
+from core.errors import Cancelled, UserFacingError
+from core.paths import user_data_dir
+from core.store.database import resolve_database_url
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, not the whole usage block: scripts read stderr.
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+class _VersionAction(argparse.Action):
+    """Prints unwrapped, so the data folder path can be copied whole."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"tradescreen {__version__}\nuser data: {user_data_dir()}")
+        parser.exit(0)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tradescreen-cli",
+        description="Screen supplier files against trade-restriction lists as of a date.",
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the version and the user data folder"
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: TRADESCREEN_DATABASE_URL, else SQLite in the user data dir)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+    lists_cmd.register(commands)
+    entity_cmd.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = CommandContext(resolve_database_url(getattr(args, "database", None)))
+    try:
+        result: int = args.handler(args, context)
+        return result
+    except UserFacingError as exc:
+        return fail(str(exc), exc.exit_code)
+    except Cancelled:
+        return fail("cancelled", 130)
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+    finally:
+        context.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""What every command shares: the database opened once, dates parsed the same way."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from core.errors import UsageError
+from core.lists.catalog import ListCatalog
+from core.store.database import Database
+
+
+class CommandContext:
+    """Opens the database (and imports the bundled lists) only when a command needs it."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database(self.database_url)
+            ListCatalog(self._db).ensure_bundled()
+        return self._db
+
+    @property
+    def catalog(self) -> ListCatalog:
+        return ListCatalog(self.db)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def parse_date(text: str, option: str = "--as-of") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: {text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def date_argument(text: str) -> dt.date:
+    """argparse type: a clear one-line error for a malformed date."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"tradescreen-cli: error: {message}", file=sys.stderr)
+    return code
+
+
+def warn(message: str) -> None:
+    print(f"tradescreen-cli: warning: {message}", file=sys.stderr)

@@ -1,0 +1,70 @@
+"""``tradescreen-cli lists [--as-of D]`` and ``tradescreen-cli lists import PACK``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from core.cli.common import CommandContext, date_argument, warn
+from core.lists.model import Status
+
+COLUMNS = (Status.ACTIVE, Status.SUSPENDED, Status.PENDING, Status.REMOVED)
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("lists", help="lists, releases and entity counts as of a date")
+    parser.add_argument(
+        "--as-of",
+        type=date_argument,
+        metavar="YYYY-MM-DD",
+        help="count statuses as of this date (default: today)",
+    )
+    parser.set_defaults(handler=show_lists)
+    actions = parser.add_subparsers(
+        dest="lists_action", metavar="ACTION", parser_class=type(parser)
+    )
+    importer = actions.add_parser("import", help="import a list pack (directory or .zip)")
+    importer.add_argument("pack", type=Path, metavar="PACK")
+    importer.set_defaults(handler=import_pack)
+
+
+def show_lists(args: argparse.Namespace, context: CommandContext) -> int:
+    as_of: dt.date = args.as_of or dt.date.today()
+    snapshot = context.catalog.snapshot()
+    counts = snapshot.counts(as_of)
+    print(f"Lists as of {as_of.isoformat()}")
+    header = f"{'list_id':26} {'entities':>8}" + "".join(f"{s.value:>10}" for s in COLUMNS)
+    print(f"{header}  release (data cut-off)")
+    for list_id in sorted(snapshot.lists):
+        c = counts.get(list_id, {})
+        release = snapshot.release_of(list_id)
+        where = f"{release.version} ({release.data_cutoff.isoformat()})" if release else "-"
+        total = sum(c.values())
+        cells = "".join(f"{c.get(s, 0):>10}" for s in COLUMNS)
+        print(f"{list_id:26} {total:>8}{cells}  {where}")
+    print()
+    for release in snapshot.releases:
+        print(
+            f"release {release.release_id}: {release.publisher} {release.version}, "
+            f"data cut-off {release.data_cutoff.isoformat()}, sha256 {release.checksum[:16]}..., "
+            f"imported {release.imported_at:%Y-%m-%d %H:%M} UTC"
+        )
+    for warning in snapshot.freshness(as_of):
+        warn(warning.message)
+    return 0
+
+
+def import_pack(args: argparse.Namespace, context: CommandContext) -> int:
+    result = context.catalog.import_pack(args.pack)
+    release = result.release
+    if result.created:
+        print(
+            f"imported {release.publisher} {release.version} (data cut-off "
+            f"{release.data_cutoff.isoformat()}): {result.lists} lists, {result.entities} "
+            f"entities, {result.events} events"
+        )
+    else:
+        print(f"already imported: {release.publisher} {release.version}; nothing changed")
+    return 0

@@ -1,0 +1,1 @@
+"""Restriction lists: data model, the as-of rules, list packs and releases."""

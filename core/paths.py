@@ -1,0 +1,36 @@
+"""Where TradeScreen keeps its files, and where its bundled resources are."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "TradeScreen"
+APP_AUTHOR = "TradeScreen"
+
+
+def user_data_dir() -> Path:
+    """The per-user data directory; ``TRADESCREEN_DATA_DIR`` overrides it (tests, portable use)."""
+    override = os.environ.get("TRADESCREEN_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def resources_dir() -> Path:
+    """The bundled resources: beside the packages in a checkout, inside the frozen bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
+
+
+def bundled_pack_dir() -> Path:
+    return resources_dir() / "lists" / "bundled"
+
+
+def sample_suppliers_file() -> Path:
+    return resources_dir() / "samples" / "suppliers-sample.xlsx"
