@@ -1,0 +1,177 @@
+"""Delimited text files (CSV, TSV, ...): encoding detection, delimiter sniffing, records.
+
+Supported encodings: UTF-8 with or without BOM, UTF-16 LE/BE with BOM (or without one when
+the text is mostly ASCII), GB18030 (which includes GBK and GB2312). Anything else is an error
+naming the first line that cannot be decoded, never a silent mis-reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterator
+
+from core.errors import InputFileError
+
+DELIMITERS = (",", "\t", ";", "|")
+"""Candidate delimiters; on a tie the earlier one wins."""
+_SNIFF_CHARS = 65_536
+_SNIFF_RECORDS = 200
+
+
+def decode_text(path: str, data: bytes) -> tuple[str, str]:
+    """The text of ``data`` and the Python codec name it was decoded with.
+
+    Raises ``InputFileError`` with the line number of the first undecodable bytes when the
+    data is none of the supported encodings.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(path, data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return _decode(path, data[2:], "utf-16-le"), "utf-16-le"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return _decode(path, data[2:], "utf-16-be"), "utf-16-be"
+    bomless = _utf16_without_bom(data)
+    if bomless:
+        return _decode(path, data, bomless), bomless
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = ""
+        if text and _plausible_chinese(text):
+            return text, "gb18030"
+        raise _undecodable(path, data, utf8_error, "UTF-8, UTF-16 or GB18030") from None
+
+
+def looks_like_text(head: bytes) -> bool:
+    """True if the first bytes of a file look like text in a supported encoding.
+
+    ``head`` may end in the middle of a character; that is allowed for.
+    """
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    if _utf16_without_bom(head):
+        return True
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for char in text if char < " " and char not in "\t\r\n")
+        if controls <= len(text) // 100 and (encoding == "utf-8" or _plausible_chinese(text)):
+            return True
+    return False
+
+
+def _decode(path: str, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise _undecodable(path, data, err, encoding.upper().replace("-SIG", "")) from None
+
+
+def _undecodable(path: str, data: bytes, err: UnicodeDecodeError, expected: str) -> Exception:
+    """The error for undecodable bytes: the line they are on and what they are."""
+    prefix = data[: err.start].decode(err.encoding, errors="replace")
+    line = prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
+    bad = " ".join(f"0x{byte:02x}" for byte in data[err.start : min(err.end, err.start + 4)])
+    return InputFileError(
+        path,
+        f"cannot be decoded as {expected} text (unexpected {bad}); save it as CSV UTF-8",
+        row=line,
+    )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' if ``data`` looks like mostly-ASCII UTF-16 text."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    zero_even = sample[0 : pairs * 2 : 2].count(0)
+    zero_odd = sample[1 : pairs * 2 : 2].count(0)
+    if zero_odd >= pairs * 0.3 and zero_even <= pairs * 0.05:
+        return "utf-16-le"
+    if zero_even >= pairs * 0.3 and zero_odd <= pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _plausible_chinese(text: str) -> bool:
+    """False if GB18030 decoding gave mostly rare characters, as Latin-1 bytes do.
+
+    Real Chinese text in GBK/GB18030 is mostly GB2312 characters; bytes of Windows-1252 text
+    ("Müller") decode as rare ideographs outside GB2312.
+    """
+    sample = [char for char in text[:_SNIFF_CHARS] if not char.isascii()][:5000]
+    if not sample:
+        return True
+    common = 0
+    for char in sample:
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common * 2 >= len(sample)
+
+
+def sniff_delimiter(text: str, *, prefer: str | None = None) -> str:
+    """The delimiter under which the first records most consistently have one width (> 1).
+
+    Consistency is the share of non-empty records having the most common width above one;
+    then the number of such records, then the width decide. ``prefer`` (tab for .tsv) wins whenever
+    it splits rows at all. Falls back to a comma, which reads a one-column file correctly.
+    """
+    sample = text[:_SNIFF_CHARS]
+    cut = max(sample.rfind("\n"), sample.rfind("\r"))
+    if len(text) > len(sample) and cut > 0:
+        sample = sample[:cut]
+    best, best_score = ",", (0.0, 0, 0)
+    for delimiter in DELIMITERS:
+        widths: Counter[int] = Counter()
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        try:
+            for count, fields in enumerate(reader):
+                if count >= _SNIFF_RECORDS:
+                    break
+                if any(fields):
+                    widths[len(fields)] += 1
+        except csv.Error:
+            continue
+        split = [(rows, width) for width, rows in widths.items() if width > 1]
+        if not split:
+            continue
+        rows, width = max(split)
+        if delimiter == prefer:
+            return delimiter
+        score = (rows / widths.total(), rows, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def iter_records(path: str, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the 1-based line it starts on; blank lines are records too.
+
+    Line numbers count ``\\r\\n``, ``\\n`` and ``\\r`` as line ends, so a quoted field with
+    embedded newlines moves the next record's number on by as many lines.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    line = 0
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise InputFileError(
+                path, f"is not valid delimited text ({err})", row=line + 1
+            ) from None
+        yield line + 1, fields
+        line = reader.line_num

@@ -1,0 +1,248 @@
+"""Reading supplier files: the public entry points for workbooks and delimited text.
+
+``read_supplier_file`` gives one ``SupplierTable`` (one sheet, or the CSV file) with its
+header row found, its columns' roles detected, and every row's true row number kept.
+Any file it cannot read raises ``InputFileError`` with a one-line message naming the file
+(and sheet/row where it applies); a bad option (unknown sheet or column) raises ``UsageError``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from core.errors import InputFileError, UsageError
+from core.progress import NullProgress, Progress, check_cancelled
+from core.spreadsheets.columns import CONTENT_SAMPLE_ROWS, HEADER_SCAN_ROWS, detect_layout
+from core.spreadsheets.columns import describe_headers as _describe
+from core.spreadsheets.delimited import decode_text, iter_records, sniff_delimiter
+from core.spreadsheets.sniff import FileKind, detect_kind
+from core.spreadsheets.table import CellValue, SupplierRow, SupplierTable, cell_text
+from core.spreadsheets.workbook import (
+    CHUNK_ROWS,
+    NumberedRow,
+    automatic_sheets,
+    open_workbook,
+    read_sheet_rows,
+    sheet_names,
+)
+
+_NO_NAME = "no supplier-name column found (headers seen: {}); choose the name column by hand"
+
+
+def list_sheets(path: str | os.PathLike[str]) -> list[str]:
+    """Every sheet name of a workbook in workbook order; ``[]`` for CSV and other text."""
+    file = Path(path)
+    if detect_kind(file) is FileKind.TEXT:
+        return []
+    with open_workbook(file) as workbook:
+        return sheet_names(workbook)
+
+
+def read_supplier_file(
+    path: str | os.PathLike[str],
+    *,
+    sheet: str | None = None,
+    name_column: str | None = None,
+    country_column: str | None = None,
+    progress: Progress = NullProgress(),  # noqa: B008 - stateless default
+) -> SupplierTable:
+    """One table of suppliers from ``path``.
+
+    ``sheet`` picks a sheet (exact name, else case-insensitive; hidden sheets too); by
+    default the first visible worksheet with a name header is read, else the first whose
+    name column can be guessed from its contents (``table.guessed`` then says so).
+    ``name_column`` and ``country_column`` override detection with a header text, a column
+    letter or a 1-based number. Raises ``InputFileError`` if the file cannot be read or has
+    no name column, and ``UsageError`` for an unknown sheet or column.
+    """
+    file = Path(path)
+    if detect_kind(file) is FileKind.TEXT:
+        if sheet is not None:
+            raise UsageError(f"{file} is a text file without sheets; leave out the sheet name")
+        return _read_text(file, name_column, country_column, progress)
+    with open_workbook(file) as workbook:
+        _require_sheets(file, workbook)
+        if sheet is not None:
+            chosen = _resolve_sheet(file, sheet, sheet_names(workbook))
+            rows = read_sheet_rows(workbook, file, chosen, progress)
+            if not rows:
+                raise InputFileError(str(file), "the sheet is empty", sheet=chosen)
+            return _require_name(_build(file, chosen, rows, name_column, country_column))
+        candidates = automatic_sheets(workbook)
+        tables = _sheet_tables(
+            workbook, file, candidates, name_column, country_column, progress, first_only=True
+        )
+        named = [table for table in tables if table.roles.name is not None]
+        if named:
+            # a name column found by its header beats one guessed from contents
+            return min(named, key=lambda table: "name" in table.guessed)
+    raise _no_sheet_error(file, tables)
+
+
+def read_all_sheets(
+    path: str | os.PathLike[str],
+    *,
+    name_column: str | None = None,
+    country_column: str | None = None,
+    progress: Progress = NullProgress(),  # noqa: B008 - stateless default
+) -> list[SupplierTable]:
+    """Every visible worksheet that has a detectable name column, in workbook order.
+
+    Sheets without one (and empty sheets) are skipped; if no sheet has one, raises
+    ``InputFileError`` listing the headers seen. A CSV file gives a list of one table.
+    """
+    file = Path(path)
+    if detect_kind(file) is FileKind.TEXT:
+        return [_require_name(_read_text(file, name_column, country_column, progress))]
+    with open_workbook(file) as workbook:
+        _require_sheets(file, workbook)
+        candidates = automatic_sheets(workbook)
+        tables = _sheet_tables(
+            workbook, file, candidates, name_column, country_column, progress, first_only=False
+        )
+    found = [table for table in tables if table.roles.name is not None]
+    if not found:
+        raise _no_sheet_error(file, tables)
+    return found
+
+
+def _sheet_tables(
+    workbook: CalamineWorkbook,
+    file: Path,
+    sheets: Sequence[str],
+    name_column: str | None,
+    country_column: str | None,
+    progress: Progress,
+    *,
+    first_only: bool,
+) -> list[SupplierTable]:
+    """Tables of the non-empty ``sheets``, stopping at the first whose name column was found
+    by its header if ``first_only``. An override that fits no sheet raises the first
+    sheet's ``UsageError``."""
+    tables: list[SupplierTable] = []
+    usage: UsageError | None = None
+    for name in sheets:
+        rows = read_sheet_rows(workbook, file, name, progress)
+        if not rows:
+            continue
+        try:
+            table = _build(file, name, rows, name_column, country_column)
+        except UsageError as err:
+            usage = usage or err
+            continue
+        tables.append(table)
+        if first_only and table.roles.name is not None and "name" not in table.guessed:
+            return tables
+    if usage is not None and not any(table.roles.name is not None for table in tables):
+        raise usage
+    return tables
+
+
+def _build(
+    file: Path,
+    sheet: str | None,
+    rows: list[NumberedRow],
+    name_column: str | None,
+    country_column: str | None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> SupplierTable:
+    """The table from a sheet's non-blank rows: header found, roles detected, rows padded."""
+    head = [values for _, values in rows[: HEADER_SCAN_ROWS + CONTENT_SAMPLE_ROWS]]
+    where = f"{file}, sheet {sheet!r}" if sheet is not None else str(file)
+    layout = detect_layout(
+        head, name_column=name_column, country_column=country_column, where=where
+    )
+    width = max(len(values) for _, values in rows)
+    header_number, header_values = rows[layout.header_index]
+    headers = tuple(cell_text(value).strip() for value in _pad(header_values, width))
+    data = tuple(
+        SupplierRow(number, values if len(values) == width else _pad(values, width))
+        for number, values in rows[layout.header_index + 1 :]
+    )
+    return SupplierTable(
+        path=str(file),
+        sheet=sheet,
+        header_row=header_number,
+        headers=headers,
+        rows=data,
+        roles=layout.roles,
+        encoding=encoding,
+        delimiter=delimiter,
+        guessed=layout.guessed,
+    )
+
+
+def _pad(values: tuple[CellValue, ...], width: int) -> tuple[CellValue, ...]:
+    return values + (None,) * (width - len(values))
+
+
+def _read_text(
+    file: Path, name_column: str | None, country_column: str | None, progress: Progress
+) -> SupplierTable:
+    """The table of a delimited text file (CSV, TSV, ...), encoding and delimiter detected."""
+    shown = str(file)
+    label = f"Reading {file.name}"
+    progress.report(0, 1, label)
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        raise InputFileError(shown, f"cannot be read ({err.strerror or err})") from None
+    text, encoding = decode_text(shown, data)
+    prefer = "\t" if file.suffix.lower() in (".tsv", ".tab") else None
+    delimiter = sniff_delimiter(text, prefer=prefer)
+    rows: list[NumberedRow] = []
+    total = text.count("\n") + 1  # lines, a cheap stand-in for the number of records
+    for count, (line, fields) in enumerate(iter_records(shown, text, delimiter)):
+        if count % CHUNK_ROWS == 0:
+            check_cancelled(progress)
+            progress.report(min(line, total), total, label)
+        if fields and "".join(fields).strip():
+            rows.append((line, tuple([field or None for field in fields])))
+    progress.report(total, total, label)
+    if not rows:
+        raise InputFileError(shown, "has no data (only blank lines)")
+    table = _build(
+        file, None, rows, name_column, country_column, encoding=encoding, delimiter=delimiter
+    )
+    return _require_name(table)
+
+
+def _require_name(table: SupplierTable) -> SupplierTable:
+    if table.roles.name is None:
+        raise InputFileError(
+            table.path, _NO_NAME.format(_describe(table.headers)), sheet=table.sheet
+        )
+    return table
+
+
+def _require_sheets(file: Path, workbook: CalamineWorkbook) -> None:
+    if not sheet_names(workbook):
+        raise InputFileError(str(file), "has no sheets (the workbook may be damaged)")
+
+
+def _resolve_sheet(file: Path, wanted: str, names: Sequence[str]) -> str:
+    if wanted in names:
+        return wanted
+    folded = wanted.strip().casefold()
+    for name in names:
+        if name.strip().casefold() == folded:
+            return name
+    listed = ", ".join(repr(name) for name in names)
+    raise UsageError(f"No sheet {wanted!r} in {file}; its sheets are: {listed}")
+
+
+def _no_sheet_error(file: Path, tables: Sequence[SupplierTable]) -> InputFileError:
+    if not tables:
+        return InputFileError(str(file), "has no data (every sheet is empty)")
+    seen = "; ".join(f"sheet {t.sheet!r}: {_describe(t.headers)}" for t in tables[:5])
+    return InputFileError(
+        str(file),
+        f"no sheet has a supplier-name column (headers seen: {seen}); "
+        "choose the sheet and name column by hand",
+    )
