@@ -1,0 +1,114 @@
+"""Human-readable explanations of a scored candidate: reasons and the supplier's matched words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.matching.index import IndexedName
+from core.matching.normalize import NormalizedName, fold
+from core.matching.score import TokenPair
+from core.matching.vocabulary import ABBREVIATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One supplier text scored against one listed name, before country corroboration.
+
+    ``matched`` holds the supplier token indices that matched (None: all of them);
+    ``country_prefix`` is the CJK country name ignored to make the match (美国).
+    """
+
+    supplier: NormalizedName
+    name: IndexedName
+    raw: float
+    score: float
+    pairs: tuple[TokenPair, ...]
+    matched: frozenset[int] | None
+    country_prefix: str
+
+    def covers(self) -> frozenset[int]:
+        if self.matched is None:
+            return frozenset(range(len(self.supplier.tokens)))
+        return self.matched
+
+
+def describe(
+    cand: Candidate, supplier_country: str, entity_country: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(reasons, matched supplier words as printed) for one candidate."""
+    s, listed = cand.supplier, cand.name.norm
+    reasons: list[str] = []
+    if s.script == "cjk":
+        reasons.append("Chinese name")
+        if cand.country_prefix:
+            reasons.append(f"country prefix ignored: {cand.country_prefix}")
+        if cand.score < 100.0 and not cand.country_prefix:
+            reasons.append("characters differ")
+    else:
+        reasons.extend(_latin_reasons(cand))
+    reasons.extend(f"legal form ignored: {form}" for form in s.legal_forms)
+    if cand.name.derived_from:
+        reasons.append(f"name part of: {cand.name.derived_from}")
+    elif cand.name.is_alias:
+        printed = cand.name.printed
+        short = len(listed.tokens) == 1 and printed.isupper() and len(printed) <= 6
+        reasons.append("acronym alias" if short else "alias")
+    if supplier_country and entity_country:
+        if supplier_country == entity_country:
+            reasons.append(f"country agrees: {entity_country}")
+        else:
+            reasons.append(f"country differs: supplier {supplier_country}, entity {entity_country}")
+    return tuple(reasons), _matched_words(cand)
+
+
+def _latin_reasons(cand: Candidate) -> list[str]:
+    s, listed = cand.supplier, cand.name.norm
+    if not cand.pairs:
+        return [f"same name, different spacing: {s.text} ~ {listed.text}"]
+    exact, other = [], []
+    for p in sorted(cand.pairs, key=lambda p: p.supplier):
+        left = " ".join(s.tokens[i] for i in p.supplier)
+        right = " ".join(listed.tokens[j] for j in p.listed)
+        if p.kind == "exact":
+            exact.append(left)
+        elif p.kind == "joined":
+            other.append(f"spacing: {left} ~ {right}")
+        elif p.kind == "typo":
+            other.append(f"typo: {left} ~ {right}")
+        else:
+            other.append(f"abbreviation: {left} ~ {right}")
+    out = [f"tokens matched: {', '.join(exact)}"] if exact else []
+    out.extend(other)
+    for i in sorted(cand.covers()):
+        printed = fold(s.printed(i))[0].replace(".", "").replace("'", "")
+        if printed in ABBREVIATIONS and ABBREVIATIONS[printed] == s.tokens[i]:
+            out.append(f"abbreviation: {s.printed(i)} = {s.tokens[i]}")
+    matched_s = cand.covers()
+    matched_l = {j for p in cand.pairs for j in p.listed}
+    extra = [s.tokens[i] for i in range(len(s.tokens)) if i not in matched_s]
+    missing = [t for j, t in enumerate(listed.tokens) if j not in matched_l]
+    if extra:
+        out.append(f"extra words: {', '.join(extra)}")
+    if missing:
+        out.append(f"words not found: {', '.join(missing)}")
+    return out
+
+
+def _matched_words(cand: Candidate) -> tuple[str, ...]:
+    """The supplier's own matched words (Latin) or runs of matched characters (CJK)."""
+    s = cand.supplier
+    indices = sorted(cand.covers())
+    if s.script == "latin" or not all(len(t) == 1 for t in s.tokens):
+        return tuple(dict.fromkeys(s.printed(i) for i in indices))
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        start, end = s.spans[i]
+        if runs and i - 1 in indices and _only_separators(s.source[runs[-1][1] : start]):
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return tuple(s.source[a:b] for a, b in runs)
+
+
+def _only_separators(text: str) -> bool:
+    return not any(c.isalnum() for c in text)

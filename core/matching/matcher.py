@@ -1,0 +1,258 @@
+"""Match supplier names against every name and alias of the listed entities.
+
+Public API: ``EntityMatcher(entities).match(name, country) -> list[NameMatch]``.
+
+Steps per supplier cell: split a cell holding both a Latin and a Chinese name into its parts;
+normalize each part (cached); fetch candidates from the index; score them (``score.py``); add
+the corroboration (same legal forms: +0.5, a tie-breaker; country agrees: +2, differs: -3,
+never pushing a strong hit below the strong band); keep the best name per entity; drop a hit
+that only rests on supplier words which another, better hit explains as well ("China Telecom
+Corp Ltd" is China Telecom Corporation Limited, not also China Telecom Group whose alias is
+"China Telecom"); return hits at or above the threshold, best first.
+
+Thresholds (see ``bench/eval_matching.py`` and ``bench/matching_baseline.json``): the default
+is the middle of the widest threshold range at which the labelled dev set keeps recall and
+precision both at their maximum; "strong" starts where a lone extra generic word or a single
+typo no longer reaches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.lists.model import Entity
+from core.matching.countries import normalize_country
+from core.matching.explain import Candidate, describe
+from core.matching.index import IndexedName, NameIndex
+from core.matching.normalize import (
+    NormalizedName,
+    has_cjk,
+    normalize,
+    quick_latin_tokens,
+    supplier_parts,
+)
+from core.matching.score import (
+    LEGAL_FORM_AGREEMENT_BONUS,
+    LISTED_MISSING_EXPONENT,
+    SupplierProbe,
+    TokenPair,
+    cjk_matched_positions,
+    cjk_score,
+    latin_score,
+    latin_score_upper_bound,
+    legal_forms_agree,
+)
+
+DEFAULT_THRESHOLD: float = 88.0
+STRONG_THRESHOLD: float = 95.0
+COUNTRY_AGREES_BONUS = 1.0
+COUNTRY_DIFFERS_PENALTY = 2.0
+CJK_COUNTRY_PREFIX_PENALTY = 3.0
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    entity_id: str
+    supplier_text: str
+    matched_name: str
+    score: float
+    band: str
+    reasons: tuple[str, ...]
+    matched_tokens: tuple[str, ...]
+
+
+class EntityMatcher:
+    """Matches supplier names against a fixed set of entities; build once, match many."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._index = NameIndex(entities)
+        self._entities = self._index.entities
+        self._cache: dict[tuple[str, float], list[Candidate]] = {}
+
+    @property
+    def index(self) -> NameIndex:
+        return self._index
+
+    def match(
+        self, supplier_name: str, country: str | None = None, *, threshold: float | None = None
+    ) -> list[NameMatch]:
+        """Best match per entity at or above the threshold, highest score first."""
+        limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        cutoff = limit - COUNTRY_AGREES_BONUS
+        key = (supplier_name, cutoff)
+        candidates = self._cache.get(key)
+        if candidates is None:
+            candidates = self._candidates(supplier_name, cutoff)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = candidates
+        if not candidates:
+            return []
+        supplier_country = normalize_country(country)
+        scored = []
+        for cand in candidates:
+            entity = self._entities[cand.name.entity_index]
+            final = self._corroborate(cand.raw, supplier_country, entity.country, limit)
+            if final >= limit:
+                scored.append((final, cand))
+        best: dict[int, tuple[float, Candidate]] = {}
+        for final, cand in _without_dominated(scored):  # already best first
+            best.setdefault(cand.name.entity_index, (final, cand))
+        return [self._to_match(final, cand, supplier_country) for final, cand in best.values()]
+
+    # -- scoring ----------------------------------------------------------------------------
+
+    def _candidates(self, cell: str, cutoff: float) -> list[Candidate]:
+        """The best candidate per entity and supplier part (cell, Latin part, CJK part)."""
+        best: dict[tuple[int, str], Candidate] = {}
+        for part in supplier_parts(cell):
+            found = self._cjk(part, cutoff) if has_cjk(part) else self._latin(part, cutoff)
+            for cand in found:
+                key = (cand.name.entity_index, part)
+                if key not in best or cand.raw > best[key].raw:
+                    best[key] = cand
+        return list(best.values())
+
+    def _latin(self, part: str, cutoff: float) -> list[Candidate]:
+        index = self._index
+        bonus = LEGAL_FORM_AGREEMENT_BONUS
+        # Plain ASCII text (most of it) gets its tokens without the full normalized structure,
+        # which is only built for the few names with a candidate left after the bounds.
+        quick = quick_latin_tokens(part)
+        supplier = normalize(part) if quick is None else None
+        tokens = quick if supplier is None else list(supplier.tokens)
+        if not tokens:
+            return []
+        weights = index.weights.weights(tokens)
+        candidates = index.latin_candidates_for(tokens, weights, cutoff - bonus)
+        if not candidates:
+            return []
+        compact = "".join(tokens)
+        probe = SupplierProbe.build(tokens, weights, index.similar_tokens)
+        reach = probe.reach
+        floor = ((cutoff - bonus) / 100.0) ** (1.0 / LISTED_MISSING_EXPONENT)
+        survivors = []
+        for nid in candidates:
+            name = index.names[nid]
+            if compact == name.compact:
+                survivors.append(name)
+                continue
+            if name.pairs.isdisjoint(probe.token_set):
+                # Quick bound from the listed side alone (set operations, no joins possible).
+                weight_of = name.weight_of
+                found = sum(weight_of[t] * reach[t] for t in name.token_set & reach.keys())
+                if found < floor * name.total_weight:
+                    continue
+            bound = latin_score_upper_bound(
+                probe, name.norm.tokens, name.weights, name.token_set, name.pairs
+            )
+            if bound + bonus >= cutoff:
+                survivors.append(name)
+        if not survivors:
+            return []
+        if supplier is None:
+            supplier = normalize(part)
+        is_generic = index.weights.is_generic
+        out = []
+        pairs: tuple[TokenPair, ...]
+        for name in survivors:
+            listed = name.norm.tokens
+            if compact == name.compact and supplier.tokens != listed:
+                score, pairs = 100.0, ()  # same letters, only the spacing differs
+            else:
+                result = latin_score(supplier.tokens, weights, listed, name.weights, is_generic)
+                score, pairs = result.score, result.pairs
+            raw = score + self._legal_bonus(supplier, name)
+            if raw >= cutoff:
+                matched = frozenset(i for p in pairs for i in p.supplier) if pairs else None
+                out.append(Candidate(supplier, name, raw, score, pairs, matched, ""))
+        return out
+
+    def _cjk(self, part: str, cutoff: float) -> list[Candidate]:
+        index = self._index
+        supplier = normalize(part)
+        if not supplier.tokens:
+            return []
+        core = supplier.compact
+        variants = [(core, 0.0)]
+        if supplier.country_prefix:
+            variants.append((core[len(supplier.country_prefix) :], CJK_COUNTRY_PREFIX_PENALTY))
+        out = []
+        found = index.cjk_candidates(core, cutoff - LEGAL_FORM_AGREEMENT_BONUS)
+        for nid in found | set(index.cjk_exact(variants[-1][0])):
+            name = index.names[nid]
+            listed = name.norm.compact
+            options = [(cjk_score(core, listed), core, "")]
+            if name.norm.country_prefix or supplier.country_prefix:
+                for s_core, s_pen in variants:
+                    for l_core, l_pen in _cjk_variants(name.norm):
+                        if (s_pen or l_pen) and s_core == l_core:
+                            prefix = supplier.country_prefix if s_pen else name.norm.country_prefix
+                            options.append((100.0 - CJK_COUNTRY_PREFIX_PENALTY, s_core, prefix))
+            score, used, prefix = max(options, key=lambda o: o[0])
+            raw = score + self._legal_bonus(supplier, name)
+            if raw >= cutoff:
+                offset = len(core) - len(used)
+                owner = [i for i, t in enumerate(supplier.tokens) for _ in t]  # char -> token
+                matched_chars = cjk_matched_positions(used, listed if used == core else used)
+                positions = frozenset(owner[offset + p] for p in matched_chars)
+                out.append(Candidate(supplier, name, raw, score, (), positions, prefix))
+        return out
+
+    @staticmethod
+    def _legal_bonus(supplier: NormalizedName, name: IndexedName) -> float:
+        agree = legal_forms_agree(supplier.legal_classes, name.norm.legal_classes)
+        return LEGAL_FORM_AGREEMENT_BONUS if agree else 0.0
+
+    @staticmethod
+    def _corroborate(raw: float, supplier_country: str, entity_country: str, limit: float) -> float:
+        """Country nudges the score; disagreement never hides or demotes a strong hit."""
+        if not supplier_country or not entity_country:
+            return raw
+        if supplier_country == entity_country:
+            return raw + COUNTRY_AGREES_BONUS
+        lowered = raw - COUNTRY_DIFFERS_PENALTY
+        if raw >= STRONG_THRESHOLD and raw >= limit:
+            lowered = max(lowered, min(raw, max(STRONG_THRESHOLD, limit)))
+        return lowered
+
+    def _to_match(self, final: float, cand: Candidate, supplier_country: str) -> NameMatch:
+        entity = self._entities[cand.name.entity_index]
+        score = round(min(100.0, max(0.0, final)), 1)
+        reasons, tokens = describe(cand, supplier_country, entity.country)
+        return NameMatch(
+            entity_id=entity.entity_id,
+            supplier_text=cand.supplier.source,
+            matched_name=cand.name.derived_from or cand.name.printed,
+            score=score,
+            band="strong" if score >= STRONG_THRESHOLD else "possible",
+            reasons=reasons,
+            matched_tokens=tokens,
+        )
+
+
+def _cjk_variants(norm: NormalizedName) -> list[tuple[str, float]]:
+    out = [(norm.compact, 0.0)]
+    if norm.country_prefix:
+        out.append((norm.compact[len(norm.country_prefix) :], CJK_COUNTRY_PREFIX_PENALTY))
+    return out
+
+
+def _without_dominated(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """Best first; drop a hit whose matched supplier words are all matched, with a higher
+    score, by a hit already kept for the same supplier text (parent vs. subsidiary, an alias
+    shared by two entities)."""
+    ordered = sorted(scored, key=lambda sc: (-sc[0], sc[1].name.entity_index))
+    kept: list[tuple[float, Candidate]] = []
+    for final, cand in ordered:
+        dominated = any(
+            other_final > final + 1e-9
+            and other.supplier.source == cand.supplier.source
+            and cand.covers() <= other.covers()
+            for other_final, other in kept
+        )
+        if not dominated:
+            kept.append((final, cand))
+    return kept

@@ -1,0 +1,337 @@
+"""Normalize company names once, so that comparison works on clean tokens.
+
+Latin-script names: Unicode NFKC, casefold, accents dropped, punctuation to spaces, dotted
+initials joined ("S.p.A." -> "spa"), ``&``/``+``/``and`` and other stop words dropped, legal
+forms dropped (remembered for explanations), abbreviations expanded ("Intl" ->
+"international"), plurals folded ("Technologies" -> "technology").
+
+Chinese/Japanese names: the same character folding, then spaces, punctuation and middle dots
+dropped and legal forms (有限公司, 株式会社, 集团 ...) stripped, leaving a compact "core".
+
+``normalize(normalize(x).text).text == normalize(x).text`` for every text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from core.matching.countries import CJK_COUNTRY_PREFIXES
+from core.matching.score import typo_similarity
+from core.matching.vocabulary import (
+    ABBREVIATIONS,
+    CJK_LEGAL_PREFIXES,
+    CJK_LEGAL_SUFFIXES,
+    LEGAL_FORMS_ANYWHERE,
+    LEGAL_FORMS_AT_EDGES,
+    MIDDLE_DOTS,
+    STOP_WORDS,
+)
+
+Script = Literal["latin", "cjk"]
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedName:
+    """A name after normalization.
+
+    ``tokens`` are the normalized words (Latin) or characters of the core (CJK); ``spans``
+    gives, for each token, where it came from in ``source`` (for highlighting). ``text`` is the
+    normalized string; ``compact`` the tokens without spaces. ``legal_forms`` are the stripped
+    legal forms as printed in ``source``; ``legal_classes`` their canonical classes.
+    ``country_prefix`` is a leading country name of a CJK name (美国PVH集团 -> 美国).
+    """
+
+    source: str
+    script: Script
+    text: str
+    tokens: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    legal_forms: tuple[str, ...] = ()
+    legal_classes: frozenset[str] = frozenset()
+    country_prefix: str = ""
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
+
+    def printed(self, index: int) -> str:
+        """The supplier's own text of token ``index``."""
+        start, end = self.spans[index]
+        return self.source[start:end]
+
+
+_JOINED = (
+    r"(?<![^\W_])[^\W_](?:\s*[&+]\s*[^\W_])+(?![^\W_])"  # m&s, r & d, e&s
+    r"|(?<![^\W_])(?:[^\W\d_][./])+[^\W\d_](?![^\W_])"  # s.r.o, a/s, u.s.a, l.l.c
+)
+_TOKEN_RE = re.compile(_JOINED + r"|[^\W_]+(?:['’‘`ʼʹ′][^\W_]+)*")  # words, xi'an
+_JOINED_RE = re.compile(_JOINED)
+_TOKEN_JUNK = str.maketrans("", "", "&+./'’‘`ʼʹ′ \t\n\r\f\v")
+_ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_Kind = Literal["word", "stop", "legal", "edge"]
+
+
+def is_cjk_char(ch: str) -> bool:
+    """True for Han, kana and hangul characters (the scripts matched by characters)."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x3040 <= o <= 0x30FF
+        or 0x3005 <= o <= 0x3007
+        or 0x31F0 <= o <= 0x31FF
+        or 0xAC00 <= o <= 0xD7AF
+        or 0x1100 <= o <= 0x11FF
+        or 0x3130 <= o <= 0x318F
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+def has_cjk(text: str) -> bool:
+    return not text.isascii() and any(is_cjk_char(c) for c in text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """NFKC + casefold + accents off for one character, iterated to a fixed point."""
+    out = ch
+    for _ in range(4):
+        step = []
+        for c in unicodedata.normalize("NFKC", out).casefold():
+            c = unicodedata.normalize("NFKC", c)
+            if c in MIDDLE_DOTS:
+                step.append(" ")
+                continue
+            for d in c:
+                if 0xC0 <= ord(d) <= 0x24F or 0x1E00 <= ord(d) <= 0x1EFF:
+                    decomposed = unicodedata.normalize("NFKD", d)
+                    d = "".join(x for x in decomposed if not unicodedata.combining(x))
+                cat = unicodedata.category(d) if len(d) == 1 else "Ll"
+                if cat in ("Mn", "Me", "Cf", "Cs", "Co", "Cn"):
+                    d = ""
+                elif cat[0] in "CZ":
+                    d = " "
+                step.append(d)
+        folded = "".join(step)
+        if folded == out:
+            break
+        out = folded
+    return out
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """Fold ``text``; returns the folded string and, unless it is the same length and
+    position for position (ASCII), the index in ``text`` of every folded character."""
+    if text.isascii():
+        return text.lower(), None
+    chars: list[str] = []
+    positions: list[int] = []
+    for i, ch in enumerate(text):
+        f = _fold_char(ch)
+        chars.append(f)
+        positions.extend([i] * len(f))
+    return "".join(chars), positions
+
+
+def _singular(token: str) -> str:
+    if len(token) < 5 or not token.isalpha():
+        return token
+    if token.endswith("ies"):
+        return token[:-3] + "y"
+    if token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+@lru_cache(maxsize=65536)
+def classify_token(raw: str) -> tuple[str, _Kind, str]:
+    """(canonical token, kind, legal class) for a folded raw token."""
+    m = _ORDINAL_RE.fullmatch(raw)
+    token = m.group(1) if m else raw
+    canonical = ABBREVIATIONS.get(token) or _singular(token)
+    canonical = ABBREVIATIONS.get(canonical, canonical)
+    for t in (token, canonical):
+        if t in STOP_WORDS:
+            return canonical, "stop", ""
+        if t in LEGAL_FORMS_ANYWHERE:
+            return canonical, "legal", LEGAL_FORMS_ANYWHERE[t]
+    for t in (token, canonical):
+        if t in LEGAL_FORMS_AT_EDGES:
+            return canonical, "edge", LEGAL_FORMS_AT_EDGES[t]
+    for form in _LONG_LEGAL_FORMS:  # a misspelt legal form is still one ("Corportaion")
+        if typo_similarity(token, form):
+            kind: _Kind = "legal" if form in LEGAL_FORMS_ANYWHERE else "edge"
+            return canonical, kind, {**LEGAL_FORMS_ANYWHERE, **LEGAL_FORMS_AT_EDGES}[form]
+    return canonical, "word", ""
+
+
+_LONG_LEGAL_FORMS = tuple(
+    f for f in (*LEGAL_FORMS_ANYWHERE, *LEGAL_FORMS_AT_EDGES) if len(f) >= 7 and f.isalpha()
+)
+
+
+def normalize(text: str) -> NormalizedName:
+    """Normalize one name; CJK rules if it contains Chinese/Japanese/Korean characters."""
+    return _normalize_cached(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def _normalize_cached(text: str) -> NormalizedName:
+    if has_cjk(text):
+        return _normalize_cjk(text)
+    return normalize_latin(text)
+
+
+def normalize_latin(text: str) -> NormalizedName:
+    folded, positions = fold(text)
+    found: list[tuple[str, _Kind, str, int, int]] = []
+    for m in _TOKEN_RE.finditer(folded):
+        raw = m.group().translate(_TOKEN_JUNK)
+        if not raw:
+            continue
+        canonical, kind, legal_class = classify_token(raw)
+        start, end = m.span()
+        if positions is not None:
+            start, end = positions[start], positions[end - 1] + 1
+        found.append((canonical, kind, legal_class, start, end))
+    kept_indices = _kept([f[1] for f in found])
+    kept = [found[i] for i in kept_indices]
+    dropped = set(range(len(found))) - set(kept_indices)
+    legal = [found[i] for i in sorted(dropped) if found[i][1] in ("legal", "edge")]
+    return NormalizedName(
+        source=text,
+        script="latin",
+        text=" ".join(k[0] for k in kept),
+        tokens=tuple(k[0] for k in kept),
+        spans=tuple((k[3], k[4]) for k in kept),
+        legal_forms=_printed_runs(text, [(f[3], f[4]) for f in legal]),
+        legal_classes=frozenset(f[2] for f in legal),
+    )
+
+
+def _kept(kinds: list[_Kind]) -> list[int]:
+    """Indices of the tokens a name keeps: no stop words, no legal forms (short ones only at
+    the start or end), but never nothing when the name had something."""
+    words = [i for i, k in enumerate(kinds) if k != "stop"]
+    kept = [i for i in words if kinds[i] != "legal"]
+    lo, hi = 0, len(kept)
+    while lo < hi and kinds[kept[lo]] == "edge":
+        lo += 1
+    while hi > lo and kinds[kept[hi - 1]] == "edge":
+        hi -= 1
+    if hi > lo:
+        return kept[lo:hi]
+    if kept:
+        return kept  # nothing but short legal forms ("AS AB"): keep them rather than nothing
+    return words or list(range(len(kinds)))
+
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def quick_latin_tokens(text: str) -> list[str] | None:
+    """``normalize(text).tokens`` for ASCII text without apostrophes, initials or joins by
+    ``&`` (where words are plain runs of letters and digits), computed without building the
+    full structure; None for other text."""
+    if not text.isascii() or "'" in text or "`" in text or _JOINED_RE.search(text):
+        return None
+    found = [classify_token(w) for w in _PLAIN_WORD.findall(text.lower())]
+    return [found[i][0] for i in _kept([f[1] for f in found])]
+
+
+def _printed_runs(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Join spans separated only by punctuation/space into runs, as printed ("Co., Ltd.")."""
+    runs: list[tuple[int, int]] = []
+    for start, end in spans:
+        if runs and not any(c.isalnum() for c in text[runs[-1][1] : start]):
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    out = []
+    for start, end in runs:
+        if end < len(text) and text[end] in ".．":
+            end += 1
+        out.append(text[start:end])
+    return tuple(out)
+
+
+def _strip_cjk_legal(whole: str) -> tuple[int, int]:
+    """Start and end of ``whole`` once legal forms are stripped from both ends (never empty)."""
+    start, end = 0, len(whole)
+    changed = True
+    while changed:
+        changed = False
+        core = whole[start:end]
+        for suffix in CJK_LEGAL_SUFFIXES:
+            if core.endswith(suffix) and len(core) > len(suffix):
+                end, changed = end - len(suffix), True
+                break
+        core = whole[start:end]
+        for prefix in CJK_LEGAL_PREFIXES:
+            if core.startswith(prefix) and len(core) > len(prefix):
+                start, changed = start + len(prefix), True
+                break
+    return start, end
+
+
+def _normalize_cjk(text: str) -> NormalizedName:
+    folded, positions = fold(text)
+    kept = [(c, i) for i, c in enumerate(folded) if c.isalnum()]
+    whole = "".join(c for c, _ in kept)
+    start, end = _strip_cjk_legal(whole)
+    core = whole[start:end]
+    body = kept[start:end]
+    origin = [positions[i] if positions is not None else i for _, i in body]
+    if not has_cjk(core):
+        # Only a Latin name is left once the Chinese legal form is gone (IMSAR公司): Latin rules.
+        latin = normalize_latin(text[origin[0] : origin[-1] + 1] if origin else "")
+        spans = tuple((s + origin[0], e + origin[0]) for s, e in latin.spans) if origin else ()
+        return NormalizedName(text, "cjk", latin.text, latin.tokens, spans, _cjk_legal(text))
+    prefix = next(
+        (p for p in CJK_COUNTRY_PREFIXES if core.startswith(p) and len(core) - len(p) >= 2), ""
+    )
+    return NormalizedName(
+        source=text,
+        script="cjk",
+        text=core,
+        tokens=tuple(core),
+        spans=tuple((o, o + 1) for o in origin),
+        legal_forms=_cjk_legal(text) if len(core) < len(whole) else (),
+        country_prefix=prefix,
+    )
+
+
+def _cjk_legal(text: str) -> tuple[str, ...]:
+    stripped = "".join(c for c in text if not c.isspace())
+    for suffix in CJK_LEGAL_SUFFIXES:
+        if stripped.endswith(suffix):
+            return (suffix,)
+    return ()
+
+
+_SEGMENT_RE = re.compile(r"[^\s()\[\]{}（）【】〔〕「」『』/|;,，、；]+")
+
+
+def supplier_parts(cell: str) -> tuple[str, ...]:
+    """The texts to compare for one supplier cell: the cell itself and, when it holds a Latin
+    name beside a Chinese one ("Lockheed Martin 洛克希德·马丁公司"), each part on its own."""
+    if not has_cjk(cell):
+        return (cell,)
+    segments = [(m.start(), m.end(), has_cjk(m.group())) for m in _SEGMENT_RE.finditer(cell)]
+    latin = [s for s in segments if not s[2] and any(c.isalpha() for c in cell[s[0] : s[1]])]
+    cjk = [s for s in segments if s[2]]
+    if not latin or not cjk:
+        return (cell,)
+    parts = [cell]
+    for group in (latin, cjk):
+        part = cell[group[0][0] : group[-1][1]]
+        if has_cjk(part) != (group is cjk):  # the groups interleave: join the segments
+            part = " ".join(cell[s:e] for s, e, _ in group)
+        if part.strip() and part not in parts:
+            parts.append(part)
+    return tuple(parts)

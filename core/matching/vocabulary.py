@@ -1,0 +1,118 @@
+"""Word tables used by normalization and weighting: legal forms, stop words, abbreviations,
+generic business words and Chinese/Japanese legal forms.
+
+The tables are written in plain (raw) spelling; ``normalize`` turns them into the same
+normalized tokens it produces for names, so a table entry and a name always agree.
+"""
+
+from __future__ import annotations
+
+# Legal forms that are never part of a company's own name, wherever they stand.
+LEGAL_FORMS_ANYWHERE: dict[str, str] = {
+    "inc": "inc", "incorporated": "inc", "corp": "corp", "corporation": "corp",
+    "co": "co", "company": "co", "ltd": "ltd", "limited": "ltd", "llc": "llc",
+    "llp": "llp", "lllp": "llp", "plc": "plc", "gmbh": "gmbh", "mbh": "gmbh",
+    "pty": "pty", "pte": "pte", "pvt": "pvt", "sarl": "sarl", "srl": "srl", "sro": "sro",
+    "spol": "sro", "kgaa": "kgaa", "oyj": "oy", "ltda": "ltda", "pjsc": "jsc", "jsc": "jsc",
+    "ojsc": "jsc", "bhd": "bhd", "sdn": "bhd", "tbk": "tbk", "gesmbh": "gmbh",
+}  # fmt: skip
+
+# Short legal forms that can also be ordinary words or initials ("AS", "SE", "SA", "AB"):
+# stripped only at the start or the end of a name.
+LEGAL_FORMS_AT_EDGES: dict[str, str] = {
+    "ag": "ag", "se": "se", "sa": "sa", "sas": "sa", "spa": "spa", "bv": "bv", "nv": "nv",
+    "as": "as", "ab": "ab", "asa": "as", "oy": "oy", "kk": "kk", "kg": "kg", "lp": "lp",
+    "sl": "sl", "slu": "sl", "uab": "uab", "ooo": "ooo", "zao": "zao", "oao": "jsc",
+    "ao": "jsc", "pao": "jsc", "sp": "sp", "zoo": "sp", "zo": "sp", "oo": "sp", "o": "sp",
+    "z": "sp", "gk": "kk", "yk": "kk", "cv": "cv", "sab": "sa", "partnership": "lp",
+    "private": "pvt", "pt": "pt", "doo": "sro", "ehf": "as", "aps": "as", "sae": "sa",
+    "kft": "kft", "zrt": "kft", "nyrt": "kft", "ltee": "ltd",
+}  # fmt: skip
+
+STOP_WORDS: frozenset[str] = frozenset(
+    "and of the for by de des du la le les del der den und et y a an in at on no".split()
+)
+
+# Abbreviations written in supplier files, mapped to the full (singular) word.
+ABBREVIATIONS: dict[str, str] = {
+    "intl": "international", "int'l": "international", "internat": "international",
+    "tech": "technology", "techn": "technology", "technol": "technology",
+    "mfg": "manufacturing", "mfrs": "manufacturing", "manuf": "manufacturing",
+    "sys": "system", "syst": "system", "grp": "group", "hldg": "holding", "hldgs": "holding",
+    "natl": "national", "svc": "service", "svcs": "service", "srvcs": "service",
+    "eng": "engineering", "engg": "engineering", "engr": "engineering", "engrg": "engineering",
+    "elec": "electronic", "electr": "electronic", "assoc": "association", "assn": "association",
+    "bros": "brother", "hi": "high", "ctr": "center", "cntr": "center", "centre": "center",
+    "lab": "laboratory", "labs": "laboratory", "defence": "defense", "mgmt": "management",
+    "comm": "communication", "comms": "communication", "commun": "communication",
+    "info": "information", "dev": "development", "chem": "chemical", "pharma": "pharmaceutical",
+    "sci": "science", "univ": "university", "inst": "institute", "equip": "equipment",
+    "inds": "industry", "aerosp": "aerospace", "us": "usa", "amer": "america",
+}  # fmt: skip
+
+# Words that say how a company is organised or where, not which company it is. They weigh
+# least: "Huntington Ingalls" is Huntington Ingalls Industries.
+STRUCTURE_WORDS: frozenset[str] = frozenset(
+    """
+    group holdings holding international global worldwide world industries industry
+    industrial enterprises enterprise united new north south east west northern southern
+    eastern western central asia asian pacific europe european africa african partners
+    associates national subsidiary branch division
+    unit office operations
+    """.split()
+)
+
+# Words that describe a line of business in general terms. They weigh little, so adding one
+# barely changes a score ("Unitree Robotics" ~ "Unitree"), but a little more than structure
+# words, since a listed unit is often its parent plus such a word ("Mitsui Bussan
+# Aerospace"). Words naming a *different* specific line of business than a listed party's
+# (brewing, media, bank, consulting, simulators ...) are deliberately NOT here: such an extra
+# word means another company and must cost as much as a name word.
+DESCRIPTOR_WORDS: frozenset[str] = frozenset(
+    """
+    systems system technologies technology aerospace defense energy electronics electronic
+    electric electrical services service solutions solution manufacturing engineering science
+    sciences scientific research development trading trade products product equipment
+    machinery materials material communications communication network networks
+    telecommunications telecommunication software digital information intelligent smart
+    robotics automation innovation innovations innovative advanced integrated technical
+    institute laboratory laboratories center factory works plant agency high
+    """.split()
+)
+GENERIC_WORDS: frozenset[str] = STRUCTURE_WORDS | DESCRIPTOR_WORDS
+
+# Country and region words: they tell where a company is rather than which one it is, but
+# between otherwise equal names they separate subsidiaries ("Kiekert USA" vs "Kiekert AG"):
+# they weigh more than generic words and less than distinctive ones. Filled from countries.py.
+GEO_WEIGHT = 0.5
+STRUCTURE_WEIGHT = 0.15
+DESCRIPTOR_WEIGHT = 0.25
+
+# Provinces and large cities, mainly of China, Japan, Korea and Taiwan. Chinese company names
+# start with their place of registration ("Hangzhou Hikvision Digital Technology"), which
+# supplier files often drop: a place name (or a country name) standing first in a name
+# weighs as little as a structure word. Elsewhere it keeps its weight, since it may be what
+# tells a subsidiary from its parent ("SMIC Beijing").
+PLACE_WORDS: frozenset[str] = frozenset(
+    """
+    beijing shanghai tianjin chongqing shenzhen guangzhou guangdong hangzhou zhejiang jiangsu
+    nanjing wuhan hubei chengdu sichuan xian shaanxi shanxi shenyang liaoning dalian harbin
+    heilongjiang jilin changchun qingdao shandong jinan xiamen fujian fuzhou hefei anhui
+    changsha hunan zhengzhou henan kunming yunnan guiyang guizhou nanning guangxi hainan
+    haikou lanzhou gansu xinjiang urumqi ningxia hebei shijiazhuang taiyuan suzhou wuxi
+    ningbo dongguan foshan zhuhai jiangxi nanchang hongkong macau macao taipei kaohsiung
+    taichung hsinchu tokyo osaka kyoto nagoya yokohama kobe seoul busan incheon singapore
+    """.split()
+)
+
+# Chinese and Japanese legal forms, longest first; stripped repeatedly from the end.
+CJK_LEGAL_SUFFIXES: tuple[str, ...] = (
+    "集团股份有限公司", "集团有限责任公司", "集团有限公司", "股份有限公司", "有限责任公司",
+    "股份公司", "有限公司", "株式会社", "有限会社", "合同会社", "分公司", "总公司", "公司",
+    "会社", "(集团)", "集团", "(株)", "(有)",
+)  # fmt: skip
+CJK_LEGAL_PREFIXES: tuple[str, ...] = ("株式会社", "有限会社", "(株)", "(有)")
+
+# Middle dots and similar separators inside transliterated names (洛克希德·马丁).
+MIDDLE_DOTS = "·・•‧∙⋅•･"
+APOSTROPHES = "'’‘`´ʼʹ′"
