@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from core import __version__
-from core.cli import entity_cmd, lists_cmd
+from core.cli import entity_cmd, lists_cmd, review_cmd, screen_cmd
 from core.cli.common import CommandContext, fail
 from core.errors import Cancelled, UserFacingError
 from core.paths import user_data_dir
@@ -50,9 +51,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
+    screen_cmd.register(commands)
     lists_cmd.register(commands)
     entity_cmd.register(commands)
+    review_cmd.register(commands)
+    _accept_database_everywhere(commands)
     return parser
+
+
+def _accept_database_everywhere(commands: argparse._SubParsersAction[Any]) -> None:
+    """``--database`` also after the command name (``screen FILE --database URL``)."""
+    for sub in commands.choices.values():
+        sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
+                         help="database URL (default: TRADESCREEN_DATABASE_URL, else SQLite in "
+                         "the user data dir)")  # fmt: skip
+        for action in sub._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_database_everywhere(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,7 @@ import sys
 
 from core.errors import UsageError
 from core.lists.catalog import ListCatalog
+from core.screening.service import ScreeningService
 from core.store.database import Database
 
 
@@ -28,6 +29,10 @@ class CommandContext:
     @property
     def catalog(self) -> ListCatalog:
         return ListCatalog(self.db)
+
+    @property
+    def screening(self) -> ScreeningService:
+        return ScreeningService(self.db)
 
     def close(self) -> None:
         if self._db is not None:

@@ -16,11 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from core.errors import ListPackError
+from core.identity import default_reviewer
 from core.lists.model import Action, Entity, ListingEvent, RestrictionList
 from core.lists.pack import ListPack, read_pack
 from core.lists.snapshot import ListSnapshot, ReleaseInfo
 from core.paths import bundled_pack_dir
 from core.progress import NullProgress, Progress, check_cancelled
+from core.store.audit import append_in
 from core.store.database import Database
 from core.store.models import AliasRecord, EntityRecord, EventRecord, ListRecord, ListRelease
 
@@ -46,7 +48,12 @@ class ListCatalog:
         return self.import_pack(pack_dir, bundled=True)
 
     def import_pack(
-        self, path: Path, *, bundled: bool = False, progress: Progress | None = None
+        self,
+        path: Path,
+        *,
+        bundled: bool = False,
+        progress: Progress | None = None,
+        actor: str | None = None,
     ) -> ImportResult:
         """Import a pack atomically: all of it or nothing. Importing it again changes nothing."""
         progress = progress or NullProgress()
@@ -82,6 +89,21 @@ class ListCatalog:
             check_cancelled(progress)  # raising here rolls the whole import back
             session.flush()
             info = _release_info(release)
+            append_in(
+                session,
+                "lists.imported",
+                f"{info.publisher} {info.version}",
+                {
+                    "release_id": info.release_id,
+                    "sha256": info.checksum,
+                    "data_cutoff": info.data_cutoff.isoformat(),
+                    "lists": list(info.list_ids),
+                    "entities": len(pack.entities),
+                    "events": len(pack.events),
+                    "source": "bundled" if bundled else str(path),
+                },
+                actor or ("tradescreen" if bundled else default_reviewer()),
+            )
         progress.report(3, 3, "List pack imported")
         return ImportResult(info, True, len(pack.lists), len(pack.entities), len(pack.events))
 

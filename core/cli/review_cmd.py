@@ -1,0 +1,127 @@
+"""``runs``, ``runs show ID``, ``decide``, ``export`` and ``audit verify``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from core.cli.common import CommandContext, warn
+from core.cli.screen_cmd import print_summary
+from core.errors import UsageError
+from core.review import AuditLog, Decision, DecisionService, RunStore
+
+
+def register(commands: Any) -> None:
+    runs = commands.add_parser("runs", help="stored screening runs (newest first)")
+    runs.add_argument("--limit", type=int, default=50, metavar="N", help="show N runs (50)")
+    runs.set_defaults(handler=list_runs)
+    actions = runs.add_subparsers(dest="runs_action", metavar="ACTION", parser_class=type(runs))
+    show = actions.add_parser("show", help="one run with its hits and decisions")
+    show.add_argument("run_id", type=int, metavar="ID")
+    show.set_defaults(handler=show_run)
+
+    decide = commands.add_parser("decide", help="record a reviewer's decision on a hit")
+    decide.add_argument("run_id", type=int, metavar="RUN")
+    decide.add_argument("row", type=int, metavar="ROW", help="the spreadsheet row number")
+    decide.add_argument("entity_id", metavar="ENTITY", help="the entity id of the hit")
+    decide.add_argument(
+        "--as", dest="decision", required=True, type=Decision.parse,
+        metavar="confirmed|false-positive|escalated",
+    )  # fmt: skip
+    decide.add_argument("--note", default="", metavar="TEXT", help="why")
+    decide.add_argument("--by", metavar="NAME", help="reviewer (default: the OS user)")
+    decide.add_argument("--sheet", metavar="NAME", help="the sheet, when the run had several")
+    decide.set_defaults(handler=record_decision)
+
+    export = commands.add_parser("export", help="write the Excel report of a stored run")
+    export.add_argument("run_id", type=int, metavar="RUN")
+    export.add_argument("output", type=Path, metavar="RESULT.xlsx")
+    export.set_defaults(handler=export_run)
+
+    audit = commands.add_parser("audit", help="the audit trail")
+    audit.add_argument("--limit", type=int, default=30, metavar="N", help="show N records (30)")
+    audit.set_defaults(handler=show_audit)
+    audit_actions = audit.add_subparsers(
+        dest="audit_action", metavar="ACTION", parser_class=type(audit)
+    )
+    verify = audit_actions.add_parser("verify", help="check that no record was changed")
+    verify.set_defaults(handler=verify_audit)
+
+
+def list_runs(args: argparse.Namespace, context: CommandContext) -> int:
+    runs = RunStore(context.db).list_runs(limit=args.limit)
+    if not runs:
+        print("no screening runs yet")
+        return 0
+    print(f"{'run':>5}  {'screened (UTC)':16}  {'as of':10}  {'rows':>7}  {'flagged':>7}  "
+          f"{'decided':>7}  user  file")  # fmt: skip
+    for run in runs:
+        print(
+            f"{run.run_id:>5}  {run.started_at:%Y-%m-%d %H:%M}  {run.as_of.isoformat()}  "
+            f"{run.rows_screened:>7}  {run.flagged_rows:>7}  {run.decided:>7}  {run.user}  "
+            f"{run.input_name}"
+        )
+    return 0
+
+
+def show_run(args: argparse.Namespace, context: CommandContext) -> int:
+    result = RunStore(context.db).load(args.run_id)
+    print(f"run {result.run_id}: screened {result.started_at:%Y-%m-%d %H:%M} UTC by {result.user}")
+    print(f"input {result.input_name}, sha256 {result.input_sha256}")
+    for release in result.releases:
+        print(
+            f"list data {release.publisher} {release.version} (cut-off "
+            f"{release.data_cutoff.isoformat()}, sha256 {release.checksum[:16]}...)"
+        )
+    print_summary(result, None)
+    decided = {h.key: h for h in result.hits if h.decision}
+    for hit in decided.values():
+        where = f"{hit.sheet}!{hit.row}" if hit.sheet else f"row {hit.row}"
+        when = f"{hit.decided_at:%Y-%m-%d %H:%M}" if hit.decided_at else ""
+        note = f": {hit.decision_note}" if hit.decision_note else ""
+        label = (hit.decision or "").replace("_", " ")
+        print(f"decision {where} {hit.entity_id}: {label} by {hit.decided_by} {when}{note}")
+    for warning in result.freshness:
+        warn(warning.message)
+    return 0
+
+
+def record_decision(args: argparse.Namespace, context: CommandContext) -> int:
+    hits = DecisionService(context.db).decide(
+        args.run_id, args.row, args.entity_id, args.decision, args.note, args.by, sheet=args.sheet
+    )
+    hit = hits[0]
+    label = (hit.decision or "").replace("_", " ")
+    print(
+        f"run {args.run_id} row {hit.row} {hit.entity_id} ({hit.supplier_name}): {label} "
+        f"by {hit.decided_by}"
+    )
+    return 0
+
+
+def export_run(args: argparse.Namespace, context: CommandContext) -> int:
+    from core.report import write_report
+
+    if args.output.suffix.lower() not in {".xlsx", ".xlsm"}:
+        raise UsageError(f"{args.output}: the report is an Excel file, name it .xlsx")
+    result = RunStore(context.db).load(args.run_id)
+    write_report(result, args.output)
+    print(f"run {args.run_id} written to {args.output}")
+    return 0
+
+
+def show_audit(args: argparse.Namespace, context: CommandContext) -> int:
+    for entry in AuditLog(context.db).entries(limit=args.limit):
+        print(f"{entry.seq:>6}  {entry.at:%Y-%m-%d %H:%M:%S}  {entry.actor:12}  "
+              f"{entry.action:18}  {entry.subject}")  # fmt: skip
+    return 0
+
+
+def verify_audit(args: argparse.Namespace, context: CommandContext) -> int:
+    check = AuditLog(context.db).verify()
+    if check.ok:
+        print(f"audit trail intact: {check.records} records, every link verified")
+        return 0
+    print(f"audit trail BROKEN at record {check.broken_seq}: {check.problem}")
+    return 3

@@ -1,0 +1,14 @@
+"""One screening: read a supplier file, match every name, decide statuses as of a date."""
+
+from core.screening.engine import ScreeningRequest, screen_file, screen_tables
+from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult, file_sha256
+
+__all__ = [
+    "ListingHit",
+    "ScreenedSheet",
+    "ScreeningRequest",
+    "ScreeningResult",
+    "file_sha256",
+    "screen_file",
+    "screen_tables",
+]

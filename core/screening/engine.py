@@ -1,0 +1,279 @@
+"""Run one screening: read -> match -> statuses as of a date, with progress and cancel.
+
+The as-of rules come from ``core.lists`` (``ListSnapshot.statuses``) and the name rules from
+``core.matching``; this module only wires them together row by row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from core import __version__
+from core.errors import UsageError
+from core.identity import default_reviewer
+from core.lists.describe import describe_event
+from core.lists.model import ListStatus, Status
+from core.lists.snapshot import ListSnapshot
+from core.matching import DEFAULT_THRESHOLD, EntityMatcher, NameMatch
+from core.progress import NullProgress, Progress, check_cancelled
+from core.screening.result import (
+    SEVERITY,
+    ListingHit,
+    ScreenedSheet,
+    ScreeningResult,
+    file_sha256,
+)
+from core.spreadsheets import SupplierTable, read_all_sheets, read_supplier_file
+from core.spreadsheets.table import CellValue
+
+_REPORT_EVERY = 500
+_MATCHERS: dict[object, EntityMatcher] = {}
+_MATCHER_CACHE_SIZE = 2
+
+
+@dataclass(frozen=True)
+class ScreeningRequest:
+    """What the user asked for; every field has the meaning of the CLI option of that name."""
+
+    path: Path
+    as_of: dt.date
+    sheet: str | None = None
+    all_sheets: bool = False
+    name_column: str | None = None
+    country_column: str | None = None
+    list_ids: tuple[str, ...] | None = None
+    threshold: float | None = None
+    keep_all_rows: bool = False
+
+
+def matcher_for(snapshot: ListSnapshot) -> EntityMatcher:
+    """The matcher over every entity of the snapshot, built once per set of list releases."""
+    key: object = (
+        tuple((r.release_id, r.checksum) for r in snapshot.releases)
+        if snapshot.releases
+        else id(snapshot)
+    )
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        matcher = EntityMatcher(list(snapshot.entities.values()))
+        while len(_MATCHERS) >= _MATCHER_CACHE_SIZE:
+            _MATCHERS.pop(next(iter(_MATCHERS)))
+        _MATCHERS[key] = matcher
+    return matcher
+
+
+def validate_request(request: ScreeningRequest, snapshot: ListSnapshot) -> None:
+    """Usage errors that need no file reading: unknown list ids, threshold out of range."""
+    if request.threshold is not None and not 0 <= request.threshold <= 100:
+        raise UsageError(f"--threshold must be between 0 and 100, not {request.threshold:g}")
+    if request.sheet is not None and request.all_sheets:
+        raise UsageError("choose either one sheet or all sheets, not both")
+    unknown = sorted(set(request.list_ids or ()) - set(snapshot.lists))
+    if unknown:
+        known = ", ".join(sorted(snapshot.lists))
+        raise UsageError(f"unknown list id {', '.join(unknown)} (known: {known})")
+
+
+def read_tables(request: ScreeningRequest, progress: Progress) -> list[SupplierTable]:
+    if request.all_sheets:
+        return read_all_sheets(
+            request.path,
+            name_column=request.name_column,
+            country_column=request.country_column,
+            progress=progress,
+        )
+    return [
+        read_supplier_file(
+            request.path,
+            sheet=request.sheet,
+            name_column=request.name_column,
+            country_column=request.country_column,
+            progress=progress,
+        )
+    ]
+
+
+def screen_file(
+    request: ScreeningRequest,
+    snapshot: ListSnapshot,
+    *,
+    user: str | None = None,
+    progress: Progress = NullProgress(),  # noqa: B008 - stateless default
+) -> ScreeningResult:
+    """Read the file of ``request`` and screen it against ``snapshot``."""
+    validate_request(request, snapshot)
+    started = dt.datetime.now(dt.UTC)
+    tables = read_tables(request, progress)
+    check_cancelled(progress)
+    return screen_tables(
+        tables,
+        snapshot,
+        as_of=request.as_of,
+        list_ids=request.list_ids,
+        threshold=request.threshold,
+        input_sha256=file_sha256(request.path),
+        user=user,
+        progress=progress,
+        keep_all_rows=request.keep_all_rows,
+        started_at=started,
+    )
+
+
+def screen_tables(
+    tables: Sequence[SupplierTable],
+    snapshot: ListSnapshot,
+    *,
+    as_of: dt.date,
+    list_ids: Sequence[str] | None = None,
+    threshold: float | None = None,
+    input_sha256: str = "",
+    user: str | None = None,
+    progress: Progress = NullProgress(),  # noqa: B008 - stateless default
+    keep_all_rows: bool = False,
+    started_at: dt.datetime | None = None,
+) -> ScreeningResult:
+    """Screen tables already read (the GUI reads first, so the user can check the columns)."""
+    if not tables:
+        raise UsageError("nothing to screen: no sheet was chosen")
+    started = started_at or dt.datetime.now(dt.UTC)
+    limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+    chosen = tuple(sorted(snapshot.lists)) if not list_ids else tuple(list_ids)
+    matcher = matcher_for(snapshot)
+    statuses = _StatusCache(snapshot, as_of, chosen)
+    total = sum(len(t.rows) for t in tables)
+    done = 0
+    hits: list[ListingHit] = []
+    rows: dict[tuple[str | None, int], tuple[CellValue, ...]] = {}
+    all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = {}
+    sheets = []
+    progress.report(0, total, "Screening")
+    for table in tables:
+        roles = table.roles
+        if roles.name is None:
+            raise UsageError(f"{table.path}: no name column chosen")
+        if keep_all_rows:
+            all_rows[table.sheet] = [(r.row_number, r.values) for r in table.rows]
+        for row in table.rows:
+            if done % _REPORT_EVERY == 0:
+                check_cancelled(progress)
+                progress.report(done, total, "Screening")
+            done += 1
+            country = table.text(row, roles.country)
+            names = [table.text(row, roles.name), table.text(row, roles.name_alt)]
+            for cell, match in _best_per_entity(matcher, names, country, limit):
+                found = _hits_for(table, row.row_number, cell, country, match, snapshot, statuses)
+                if found:
+                    hits.extend(found)
+                    rows[(table.sheet, row.row_number)] = row.values
+        sheets.append(
+            ScreenedSheet(
+                sheet=table.sheet,
+                header_row=table.header_row,
+                headers=table.headers,
+                name_column=roles.name,
+                country_column=roles.country,
+                rows_screened=len(table.rows),
+                guessed=tuple(sorted(table.guessed)),
+            )
+        )
+    progress.report(total, total, "Screening")
+    sheet_order = {t.sheet: i for i, t in enumerate(tables)}
+    hits.sort(key=lambda h: (sheet_order[h.sheet], h.row, SEVERITY[h.status], -h.score, h.list_id))
+    used_releases = tuple(r for r in snapshot.releases if set(r.list_ids) & set(chosen))
+    return ScreeningResult(
+        input_path=tables[0].path,
+        input_sha256=input_sha256,
+        as_of=as_of,
+        threshold=limit,
+        list_ids=chosen,
+        sheets=tuple(sheets),
+        hits=hits,
+        rows=rows,
+        releases=used_releases,
+        freshness=tuple(w for w in snapshot.freshness(as_of) if w.release in used_releases),
+        app_version=__version__,
+        user=user or default_reviewer(),
+        started_at=started,
+        finished_at=dt.datetime.now(dt.UTC),
+        all_rows=all_rows,
+    )
+
+
+def _best_per_entity(
+    matcher: EntityMatcher, names: list[str], country: str, threshold: float
+) -> list[tuple[str, NameMatch]]:
+    """Matches of the row's name cells (name, second name): the best one per entity, with
+    the cell it came from."""
+    best: dict[str, tuple[str, NameMatch]] = {}
+    for cell in dict.fromkeys(name.strip() for name in names):
+        if not cell:
+            continue
+        for match in matcher.match(cell, country or None, threshold=threshold):
+            if match.entity_id not in best or match.score > best[match.entity_id][1].score:
+                best[match.entity_id] = (cell, match)
+    return sorted(best.values(), key=lambda found: -found[1].score)
+
+
+class _StatusCache:
+    """Statuses per entity on the chosen lists as of the date, computed once per entity."""
+
+    def __init__(self, snapshot: ListSnapshot, as_of: dt.date, list_ids: Sequence[str]) -> None:
+        self._snapshot = snapshot
+        self._as_of = as_of
+        self._lists = set(list_ids)
+        self._cache: dict[str, dict[str, ListStatus]] = {}
+
+    def get(self, entity_id: str) -> dict[str, ListStatus]:
+        found = self._cache.get(entity_id)
+        if found is None:
+            found = {
+                list_id: status
+                for list_id, status in self._snapshot.statuses(
+                    entity_id, self._as_of, self._lists
+                ).items()
+                if status.status is not Status.NOT_LISTED
+            }
+            self._cache[entity_id] = found
+        return found
+
+
+def _hits_for(
+    table: SupplierTable,
+    row_number: int,
+    cell: str,
+    country: str,
+    match: NameMatch,
+    snapshot: ListSnapshot,
+    statuses: _StatusCache,
+) -> list[ListingHit]:
+    entity = snapshot.entities[match.entity_id]
+    out = []
+    for list_id, status in statuses.get(match.entity_id).items():
+        basis = status.basis
+        out.append(
+            ListingHit(
+                sheet=table.sheet,
+                row=row_number,
+                supplier_name=cell,
+                supplier_country=country,
+                entity_id=entity.entity_id,
+                entity_name=entity.name_en,
+                entity_name_zh=entity.name_zh,
+                matched_name=match.matched_name,
+                score=match.score,
+                band=match.band,
+                reasons=match.reasons,
+                matched_tokens=match.matched_tokens,
+                list_id=list_id,
+                status=status.status,
+                since=status.since,
+                until=status.until,
+                announcement=basis.announcement if basis else "",
+                source_url=basis.source_url if basis else "",
+                upcoming=tuple(describe_event(e, with_list=False) for e in status.upcoming),
+            )
+        )
+    return out

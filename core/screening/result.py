@@ -1,0 +1,149 @@
+"""What a screening produces: one ``ListingHit`` per row x entity x list with a status other
+than ``not_listed``, plus what is needed to reproduce and report it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from core.lists.model import Status
+from core.lists.snapshot import FreshnessWarning, ReleaseInfo
+from core.spreadsheets.table import CellValue
+
+SEVERITY: dict[Status, int] = {
+    Status.ACTIVE: 0,
+    Status.SUSPENDED: 1,
+    Status.PENDING: 2,
+    Status.REMOVED: 3,
+}
+"""Order in which a reviewer should look at statuses: in force first, history last."""
+
+
+@dataclass(frozen=True, slots=True)
+class PriorDecision:
+    """A reviewer's earlier decision about the same supplier name and entity."""
+
+    decision: str  # "confirmed" | "false_positive" | "escalated"
+    note: str
+    decided_by: str
+    decided_at: dt.datetime
+    run_id: int | None
+    applies: bool
+    """False when the entity's listing changed after the decision: the hit is back for review."""
+    changes: tuple[str, ...] = ()
+    """Listing events that appeared after the decision (why it no longer applies)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListingHit:
+    """One supplier row matched to one listed entity, on one of that entity's lists."""
+
+    sheet: str | None
+    row: int
+    """The row number the user sees in the spreadsheet."""
+    supplier_name: str
+    supplier_country: str
+    entity_id: str
+    entity_name: str
+    entity_name_zh: str
+    matched_name: str
+    score: float
+    band: str
+    reasons: tuple[str, ...]
+    matched_tokens: tuple[str, ...]
+    list_id: str
+    status: Status
+    since: dt.date | None
+    until: dt.date | None
+    announcement: str
+    source_url: str
+    upcoming: tuple[str, ...] = ()
+    decision: str | None = None
+    decision_note: str = ""
+    decided_by: str = ""
+    decided_at: dt.datetime | None = None
+    prior: PriorDecision | None = None
+
+    @property
+    def key(self) -> tuple[str | None, int, str]:
+        """What a decision is about: the row and the entity (on all its lists)."""
+        return (self.sheet, self.row, self.entity_id)
+
+    def with_decision(
+        self, decision: str | None, note: str, by: str, at: dt.datetime | None
+    ) -> ListingHit:
+        return replace(self, decision=decision, decision_note=note, decided_by=by, decided_at=at)
+
+    def with_prior(self, prior: PriorDecision | None) -> ListingHit:
+        return replace(self, prior=prior)
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenedSheet:
+    sheet: str | None
+    header_row: int
+    headers: tuple[str, ...]
+    name_column: int
+    country_column: int | None
+    rows_screened: int
+    guessed: tuple[str, ...] = ()
+
+
+@dataclass
+class ScreeningResult:
+    input_path: str
+    input_sha256: str
+    as_of: dt.date
+    threshold: float
+    list_ids: tuple[str, ...]
+    """The lists screened against."""
+    sheets: tuple[ScreenedSheet, ...]
+    hits: list[ListingHit]
+    rows: dict[tuple[str | None, int], tuple[CellValue, ...]]
+    """Original values of every row with a hit, keyed by (sheet, row)."""
+    releases: tuple[ReleaseInfo, ...]
+    freshness: tuple[FreshnessWarning, ...]
+    app_version: str
+    user: str
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    run_id: int | None = None
+    all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = field(
+        default_factory=dict
+    )
+    """Every screened row, when the caller kept them (for an "All rows" report sheet)."""
+
+    @property
+    def input_name(self) -> str:
+        return Path(self.input_path).name
+
+    @property
+    def rows_screened(self) -> int:
+        return sum(s.rows_screened for s in self.sheets)
+
+    def headers_of(self, sheet: str | None) -> tuple[str, ...]:
+        for screened in self.sheets:
+            if screened.sheet == sheet:
+                return screened.headers
+        return ()
+
+    def counts(self) -> dict[str, Counter[Status]]:
+        """Per list, how many (row, entity) hits are in each status."""
+        out: dict[str, Counter[Status]] = {}
+        for hit in self.hits:
+            out.setdefault(hit.list_id, Counter())[hit.status] += 1
+        return out
+
+    def flagged_rows(self) -> int:
+        return len({(h.sheet, h.row) for h in self.hits})
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
