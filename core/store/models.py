@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -117,3 +118,110 @@ class EventRecord(Base):
     source_url: Mapped[str] = mapped_column(Text, default="")
     quality: Mapped[str] = mapped_column(String(40), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ScreeningRun(Base):
+    """One screening as it was run: what was screened, against which list data, by whom."""
+
+    __tablename__ = "screening_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    input_name: Mapped[str] = mapped_column(Text)
+    input_path: Mapped[str] = mapped_column(Text, default="")
+    input_sha256: Mapped[str] = mapped_column(String(64))
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    threshold: Mapped[float] = mapped_column(Float)
+    list_ids: Mapped[str] = mapped_column(Text)  # JSON list
+    releases: Mapped[str] = mapped_column(Text)  # JSON: the releases used, with checksums
+    sheets: Mapped[str] = mapped_column(Text)  # JSON: sheet, header row, headers, columns
+    settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON: options as given
+    app_version: Mapped[str] = mapped_column(String(40))
+    user: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    rows_screened: Mapped[int] = mapped_column(Integer)
+    flagged_rows: Mapped[int] = mapped_column(Integer)
+    hit_count: Mapped[int] = mapped_column(Integer)
+
+
+class RunRow(Base):
+    """The original cells of a flagged row, so a report can be written again later."""
+
+    __tablename__ = "run_rows"
+    __table_args__ = (Index("ix_run_rows_run", "run_id", "sheet", "row_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id", ondelete="CASCADE"))
+    sheet: Mapped[str | None] = mapped_column(Text, nullable=True)
+    row_number: Mapped[int] = mapped_column(Integer)
+    cells: Mapped[str] = mapped_column(Text)  # JSON list of typed cell values
+
+
+class RunHit(Base):
+    """One hit of a run (row x entity x list) with its explanation and status as computed."""
+
+    __tablename__ = "run_hits"
+    __table_args__ = (Index("ix_run_hits_run", "run_id", "sheet", "row_number", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    sheet: Mapped[str | None] = mapped_column(Text, nullable=True)
+    row_number: Mapped[int] = mapped_column(Integer)
+    supplier_name: Mapped[str] = mapped_column(Text)
+    supplier_country: Mapped[str] = mapped_column(Text, default="")
+    entity_id: Mapped[str] = mapped_column(String(200))
+    entity_name: Mapped[str] = mapped_column(Text, default="")
+    entity_name_zh: Mapped[str] = mapped_column(Text, default="")
+    matched_name: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float)
+    band: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[str] = mapped_column(Text)  # JSON list
+    matched_tokens: Mapped[str] = mapped_column(Text)  # JSON list
+    list_id: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20))
+    since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    announcement: Mapped[str] = mapped_column(Text, default="")
+    source_url: Mapped[str] = mapped_column(Text, default="")
+    upcoming: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    prior: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: remembered decision
+
+
+class DecisionRecord(Base):
+    """A reviewer's decision on one hit (row x entity) of one run. The newest one counts."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (
+        Index("ix_decisions_run", "run_id", "sheet", "row_number", "entity_id"),
+        Index("ix_decisions_memory", "supplier_key", "entity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id", ondelete="CASCADE"))
+    sheet: Mapped[str | None] = mapped_column(Text, nullable=True)
+    row_number: Mapped[int] = mapped_column(Integer)
+    entity_id: Mapped[str] = mapped_column(String(200))
+    supplier_name: Mapped[str] = mapped_column(Text)
+    supplier_key: Mapped[str] = mapped_column(String(500))  # the normalized supplier name
+    decision: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    listing_events: Mapped[str] = mapped_column(Text)  # JSON: the entity's events known then
+
+
+class AuditRecord(Base):
+    """Append-only, hash-chained audit trail (see ``core.store.audit``)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,152 @@
+"""The audit trail: append-only records, each chained to the previous one by SHA-256.
+
+Nothing in the app updates or deletes an audit record. ``verify`` recomputes the chain and
+reports the first record that does not fit: edited (its hash no longer matches its content),
+deleted (a gap in the sequence) or re-linked (its ``prev_hash`` is not its predecessor's hash).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.errors import DatabaseError
+from core.store.database import Database
+from core.store.models import AuditRecord
+
+GENESIS = "0" * 64
+_APPEND_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: dt.datetime
+    actor: str
+    action: str
+    subject: str
+    details: dict[str, Any]
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    records: int
+    broken_seq: int | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_seq is None
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _as_utc(moment: dt.datetime) -> dt.datetime:
+    # SQLite hands back naive datetimes; everything is stored in UTC.
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def record_hash(
+    prev_hash: str, seq: int, at: dt.datetime, actor: str, action: str, subject: str, details: str
+) -> str:
+    body = canonical_json(
+        {
+            "prev": prev_hash,
+            "seq": seq,
+            "at": _as_utc(at).isoformat(timespec="microseconds"),
+            "actor": actor,
+            "action": action,
+            "subject": subject,
+            "details": details,
+        }
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def append_in(
+    session: Session, action: str, subject: str, details: dict[str, Any], actor: str
+) -> AuditRecord:
+    """Append within the caller's unit of work, so the record commits with what it records."""
+    last = session.scalar(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1))
+    seq = 1 if last is None else last.seq + 1
+    prev = GENESIS if last is None else last.hash
+    at = dt.datetime.now(dt.UTC)
+    text = canonical_json(details)
+    record = AuditRecord(
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        subject=subject,
+        details=text,
+        prev_hash=prev,
+        hash=record_hash(prev, seq, at, actor, action, subject, text),
+    )
+    session.add(record)
+    session.flush()  # a concurrent writer that took this seq makes this fail here
+    return record
+
+
+def _entry(r: AuditRecord) -> AuditEntry:
+    details = json.loads(r.details)
+    return AuditEntry(r.seq, _as_utc(r.at), r.actor, r.action, r.subject, details, r.hash)
+
+
+class AuditLog:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def append(self, action: str, subject: str, details: dict[str, Any], actor: str) -> int:
+        """Append one record on its own; returns its sequence number. Retries when another
+        client (a shared PostgreSQL database) appended at the same moment."""
+        for attempt in range(_APPEND_ATTEMPTS):
+            try:
+                with self.db.session() as session:
+                    return append_in(session, action, subject, details, actor).seq
+            except (IntegrityError, DatabaseError):
+                if attempt == _APPEND_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def entries(self, limit: int | None = None) -> list[AuditEntry]:
+        """The newest records first."""
+        with self.db.session() as session:
+            query = select(AuditRecord).order_by(AuditRecord.seq.desc())
+            if limit is not None:
+                query = query.limit(limit)
+            return [_entry(r) for r in session.scalars(query)]
+
+    def verify(self) -> AuditCheck:
+        prev = GENESIS
+        count = 0
+        with self.db.session() as session:
+            for record in session.scalars(select(AuditRecord).order_by(AuditRecord.seq)):
+                count += 1
+                if record.seq != count:
+                    return AuditCheck(
+                        count, count, f"record {count} is missing (next is {record.seq})"
+                    )
+                if record.prev_hash != prev:
+                    return AuditCheck(
+                        count, record.seq, "its link to the previous record does not match"
+                    )
+                expected = record_hash(
+                    record.prev_hash, record.seq, record.at, record.actor, record.action,
+                    record.subject, record.details,
+                )  # fmt: skip
+                if expected != record.hash:
+                    return AuditCheck(
+                        count, record.seq, "its content was changed after it was written"
+                    )
+                prev = record.hash
+        return AuditCheck(count)
