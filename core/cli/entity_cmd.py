@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from core.cli.common import CommandContext, date_argument
+from core.cli.common import CommandContext, date_argument, warn
 from core.errors import NotFoundError
 from core.lists.asof import status_as_of
 from core.lists.lookup import find_entities
@@ -48,14 +48,14 @@ def show_entity(args: argparse.Namespace, context: CommandContext) -> int:
             detail = f" until {status.until.isoformat()}" if status.until else ""
             print(f"  {list_id} ({name}): {status.status.value}{detail} as of {as_of.isoformat()}")
             for event in events:
-                until = f" until {event.until.isoformat()}" if event.until else ""
-                announced = (
-                    f", announced {event.announced_on.isoformat()}" if event.announced_on else ""
-                )
-                print(
-                    f"    {event.effective_on.isoformat()}  {event.action.value:9}{until}"
-                    f"{announced}  {event.announcement}"
-                )
+                what = event.action.value
+                if event.until:
+                    what += f" until {event.until.isoformat()}"
+                if event.announced_on:
+                    what += f" (announced {event.announced_on.isoformat()})"
+                print(f"    {event.effective_on.isoformat()}  {what}: {event.announcement}")
                 if event.source_url:
                     print(f"      source: {event.source_url}")
+    for warning in snapshot.freshness(as_of):
+        warn(warning.message)
     return 0

@@ -114,6 +114,8 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
         )
         for hit in hits:
             window = f" since {hit.since.isoformat()}" if hit.since else ""
+            if hit.suspended_since:
+                window = f" (listed{window}) from {hit.suspended_since.isoformat()}"
             if hit.until:
                 window += f" until {hit.until.isoformat()}"
             decision = ""

@@ -252,6 +252,7 @@ def _hit_record(run_id: int, position: int, hit: ListingHit) -> RunHit:
         announcement=hit.announcement,
         source_url=hit.source_url,
         upcoming=json.dumps(list(hit.upcoming), ensure_ascii=False),
+        suspended_since=hit.suspended_since,
         prior=_prior_json(hit.prior),
     )
 
@@ -278,6 +279,7 @@ def _hit_from(record: RunHit) -> ListingHit:
         announcement=record.announcement,
         source_url=record.source_url,
         upcoming=tuple(json.loads(record.upcoming)),
+        suspended_since=record.suspended_since,
         prior=prior,
     )
     if prior is not None and prior.applies:

@@ -274,6 +274,7 @@ def _hits_for(
                 announcement=basis.announcement if basis else "",
                 source_url=basis.source_url if basis else "",
                 upcoming=tuple(describe_event(e, with_list=False) for e in status.upcoming),
+                suspended_since=status.suspended_since,
             )
         )
     return out

@@ -31,6 +31,7 @@ def hit_to_json(hit: ListingHit) -> dict[str, Any]:
         "status": hit.status.value,
         "since": _day(hit.since),
         "until": _day(hit.until),
+        "suspended_since": _day(hit.suspended_since),
         "announcement": hit.announcement,
         "source_url": hit.source_url,
         "upcoming": list(hit.upcoming),

@@ -61,6 +61,8 @@ class ListingHit:
     announcement: str
     source_url: str
     upcoming: tuple[str, ...] = ()
+    suspended_since: dt.date | None = None
+    """Start of the current suspension window (``since`` is when the listing began)."""
     decision: str | None = None
     decision_note: str = ""
     decided_by: str = ""

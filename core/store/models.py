@@ -185,6 +185,7 @@ class RunHit(Base):
     announcement: Mapped[str] = mapped_column(Text, default="")
     source_url: Mapped[str] = mapped_column(Text, default="")
     upcoming: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    suspended_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     prior: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: remembered decision
 
 

@@ -106,6 +106,7 @@ def upgrade() -> None:
         sa.Column("announcement", sa.Text(), nullable=False),
         sa.Column("source_url", sa.Text(), nullable=False),
         sa.Column("upcoming", sa.Text(), nullable=False),
+        sa.Column("suspended_since", sa.Date(), nullable=True),
         sa.Column("prior", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["run_id"],
