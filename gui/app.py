@@ -1,17 +1,98 @@
-"""Entry point of the desktop app ``tradescreen`` (placeholder until the GUI issue lands)."""
+"""Entry point of the desktop app ``tradescreen``: the one place that wires the GUI together.
+
+    tradescreen [FILE] [--database URL] [--self-test]
+
+Builds the QApplication, the settings, the language, the core services over the database
+(``--database``, else the URL in settings, else ``TRADESCREEN_DATABASE_URL``, else the embedded
+SQLite file) and the main window, then opens FILE if given.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import __version__
+from core.errors import UserFacingError
+from core.paths import APP_AUTHOR, APP_NAME
+from core.store.database import resolve_database_url
+
+
+def parse_arguments(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and the rest (Qt's own options such as ``-platform``)."""
+    parser = argparse.ArgumentParser(prog="tradescreen", description="TradeScreen desktop app")
+    parser.add_argument("file", nargs="?", help="a supplier file to open")
+    parser.add_argument("--database", metavar="URL", help="database URL or SQLite file path")
+    parser.add_argument("--version", action="version", version=f"TradeScreen {__version__}")
+    return parser.parse_known_args(args)
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    from gui.about import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
 
 
 def main(argv: list[str] | None = None) -> int:
-    app = QApplication(sys.argv if argv is None else argv)
-    label = QLabel(f"TradeScreen {__version__}")
-    label.resize(480, 200)
-    label.show()
-    return app.exec()
+    if "--self-test" in (sys.argv if argv is None else argv):  # first: packaging smoke test
+        from gui.selftest import run_self_test
+
+        return run_self_test()
+    arguments = list(sys.argv if argv is None else argv)
+    options, qt_args = parse_arguments(arguments[1:])
+    app = create_application(arguments[:1] + qt_args)
+
+    from gui.error_dialogs import install_excepthook
+    from gui.i18n import install_language
+    from gui.main_window import MainWindow
+    from gui.services import AppServices
+    from gui.settings import AppSettings
+
+    settings = AppSettings()
+    prefs = settings.preferences()
+    install_language(prefs.language)
+    install_excepthook()
+    url = resolve_database_url(options.database or prefs.database_url or None)
+    try:
+        services = AppServices(url, prefs.reviewer)
+    except UserFacingError as error:
+        fallback = resolve_database_url(None)
+        if fallback == url:
+            QMessageBox.critical(None, APP_NAME, str(error))
+            return 1
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            QCoreApplication.translate(
+                "App", "{error}\n\nTradeScreen opens the database on this computer instead."
+            ).format(error=error),
+        )
+        try:
+            services = AppServices(fallback, prefs.reviewer)
+        except UserFacingError as second:
+            QMessageBox.critical(None, APP_NAME, str(second))
+            return 1
+    window = MainWindow(settings, services)
+    window.show()
+    if options.file:
+        window.open_file(Path(options.file).expanduser().resolve())
+    try:
+        return app.exec()
+    finally:
+        window.services.close()

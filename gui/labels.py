@@ -1,0 +1,83 @@
+"""Words the whole GUI shares, translated: statuses, decisions, list titles, status colours.
+
+Colours are mid-tone hues that read on light and dark backgrounds; text always keeps the
+palette's own colour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtGui import QColor
+
+from core.lists.model import Action, RestrictionList, Status
+from core.review import Decision
+
+_CONTEXT = "Labels"
+
+_STATUS = {
+    Status.ACTIVE: QT_TRANSLATE_NOOP("Labels", "Active"),
+    Status.SUSPENDED: QT_TRANSLATE_NOOP("Labels", "Suspended"),
+    Status.PENDING: QT_TRANSLATE_NOOP("Labels", "Pending"),
+    Status.REMOVED: QT_TRANSLATE_NOOP("Labels", "Removed"),
+    Status.NOT_LISTED: QT_TRANSLATE_NOOP("Labels", "Not listed"),
+}
+
+_ACTION = {
+    Action.ADDED: QT_TRANSLATE_NOOP("Labels", "Added"),
+    Action.SUSPENDED: QT_TRANSLATE_NOOP("Labels", "Suspended"),
+    Action.REMOVED: QT_TRANSLATE_NOOP("Labels", "Removed"),
+}
+
+_DECISION = {
+    Decision.CONFIRMED.value: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    Decision.FALSE_POSITIVE.value: QT_TRANSLATE_NOOP("Labels", "False positive"),
+    Decision.ESCALATED.value: QT_TRANSLATE_NOOP("Labels", "Escalated"),
+}
+
+STATUS_COLORS = {
+    Status.ACTIVE: QColor(214, 48, 49),
+    Status.SUSPENDED: QColor(230, 145, 20),
+    Status.PENDING: QColor(52, 120, 220),
+    Status.REMOVED: QColor(128, 128, 128),
+    Status.NOT_LISTED: QColor(128, 128, 128, 60),
+}
+
+SCREENED_STATUSES = (Status.ACTIVE, Status.SUSPENDED, Status.PENDING, Status.REMOVED)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def status_label(status: Status) -> str:
+    return tr(str(_STATUS[status]))
+
+
+def action_label(action: Action) -> str:
+    return tr(str(_ACTION[action]))
+
+
+def decision_label(decision: str | None) -> str:
+    if not decision:
+        return ""
+    source = _DECISION.get(decision)
+    return tr(str(source)) if source else decision
+
+
+def is_chinese_ui() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def list_title(lst: RestrictionList | None, list_id: str = "") -> str:
+    """The list's title in the UI language (the Chinese title when the UI is Chinese)."""
+    if lst is None:
+        return list_id
+    if is_chinese_ui() and lst.name_zh:
+        return lst.name_zh
+    return lst.name_en or lst.name_zh or lst.list_id
+
+
+def entity_display_name(name_en: str, name_zh: str) -> str:
+    if is_chinese_ui() and name_zh:
+        return f"{name_zh} ({name_en})" if name_en else name_zh
+    return f"{name_en} ({name_zh})" if name_en and name_zh else name_en or name_zh

@@ -1,0 +1,171 @@
+"""What to screen against: the as-of date, the lists and the match threshold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.lists.model import RestrictionList
+from core.matching import DEFAULT_THRESHOLD, STRONG_THRESHOLD
+from gui.labels import list_title
+
+
+@dataclass(frozen=True)
+class ScreenOptions:
+    as_of: dt.date
+    list_ids: tuple[str, ...] | None
+    """None: every list."""
+    threshold: float
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class DateField(QWidget):
+    """A date edit with a calendar popup, typed ISO dates and a "Today" quick pick."""
+
+    date_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QDateEdit(self)
+        self.edit.setObjectName("asOfDate")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(QDate(1990, 1, 1))
+        self.edit.setMaximumDate(QDate(2099, 12, 31))
+        self.edit.setDate(to_qdate(dt.date.today()))
+        self.edit.dateChanged.connect(lambda d: self.date_changed.emit(from_qdate(d)))
+        layout.addWidget(self.edit, 1)
+        self.today = QPushButton(self)
+        self.today.clicked.connect(lambda: self.set_date(dt.date.today()))
+        layout.addWidget(self.today)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.today.setText(self.tr("Today"))
+        self.edit.setToolTip(self.tr("Type a date as YYYY-MM-DD or pick it from the calendar"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def date(self) -> dt.date:
+        return from_qdate(self.edit.date())
+
+    def set_date(self, day: dt.date) -> None:
+        self.edit.setDate(to_qdate(day))
+
+
+class OptionsPanel(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("optionsPanel")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.date = DateField(self)
+        self.date_label = QLabel(self)
+        form.addRow(self.date_label, self.date)
+        self.threshold = QDoubleSpinBox(self)
+        self.threshold.setObjectName("thresholdSpin")
+        self.threshold.setRange(0, 100)
+        self.threshold.setDecimals(0)
+        self.threshold.setSingleStep(1)
+        self.threshold.setValue(DEFAULT_THRESHOLD)
+        self.threshold_label = QLabel(self)
+        form.addRow(self.threshold_label, self.threshold)
+        layout.addLayout(form)
+        self.lists_label = QLabel(self)
+        layout.addWidget(self.lists_label)
+        self.lists = QListWidget(self)
+        self.lists.setObjectName("listsChooser")
+        self.lists.setWordWrap(True)
+        self.lists.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.lists, 1)
+        buttons = QHBoxLayout()
+        self.all_button = QPushButton(self)
+        self.all_button.clicked.connect(lambda: self._check_all(True))
+        self.none_button = QPushButton(self)
+        self.none_button.clicked.connect(lambda: self._check_all(False))
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.none_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._lists: list[RestrictionList] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Screen against"))
+        self.date_label.setText(self.tr("As of date:"))
+        self.threshold_label.setText(self.tr("Match threshold:"))
+        self.threshold.setToolTip(
+            self.tr(
+                "Lowest name-match score shown (0-100). {default:g} is the default; "
+                "{strong:g} and above are strong matches."
+            ).format(default=DEFAULT_THRESHOLD, strong=STRONG_THRESHOLD)
+        )
+        self.lists_label.setText(self.tr("Lists:"))
+        self.all_button.setText(self.tr("All"))
+        self.none_button.setText(self.tr("None"))
+        checked = self.checked_list_ids()
+        self.set_lists(self._lists, checked)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_lists(
+        self, lists: list[RestrictionList], checked: tuple[str, ...] | None = None
+    ) -> None:
+        """Show ``lists``; ``checked`` None checks all of them."""
+        self._lists = list(lists)
+        self.lists.clear()
+        for lst in self._lists:
+            item = QListWidgetItem(list_title(lst), self.lists)
+            item.setData(Qt.ItemDataRole.UserRole, lst.list_id)
+            item.setToolTip(f"{lst.list_id}\n{lst.authority}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = checked is None or lst.list_id in checked
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _check_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for i in range(self.lists.count()):
+            self.lists.item(i).setCheckState(state)
+
+    def checked_list_ids(self) -> tuple[str, ...] | None:
+        """The checked lists; None when all are checked (screen against every list)."""
+        items = [self.lists.item(i) for i in range(self.lists.count())]
+        ids = tuple(
+            str(i.data(Qt.ItemDataRole.UserRole))
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        )
+        return None if len(ids) == len(items) else ids
+
+    def options(self) -> ScreenOptions:
+        return ScreenOptions(self.date.date(), self.checked_list_ids(), self.threshold.value())

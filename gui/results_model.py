@@ -1,0 +1,371 @@
+"""The results table: a ``QAbstractTableModel`` over the core's hits, and its filter proxy.
+
+Sized for 100,000 hits: ``data()`` reads one attribute and formats it; sorting is one Python
+``sort`` of row positions in the model (the proxy forwards ``sort`` here instead of comparing
+rows one call at a time); filtering tests a few attributes and one cached lower-case text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from core.lists.model import RestrictionList, Status
+from core.screening.result import SEVERITY, ListingHit
+from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, HIT_ROLE)`` gives the ``ListingHit`` of the row."""
+
+COL_ROW, COL_SHEET, COL_SUPPLIER, COL_ENTITY, COL_LIST, COL_STATUS = range(6)
+COL_DECISION, COL_SCORE, COL_COUNTRY, COL_SINCE, COL_UNTIL = range(6, 11)
+
+REVIEW_AGAIN = "review_again"
+UNDECIDED = "undecided"
+
+
+def decision_state(hit: ListingHit) -> str:
+    """``confirmed``/``false_positive``/``escalated``, ``review_again`` (an earlier decision no
+    longer applies because the listing changed) or ``undecided``."""
+    if hit.decision:
+        return hit.decision
+    if hit.prior is not None and not hit.prior.applies:
+        return REVIEW_AGAIN
+    return UNDECIDED
+
+
+def is_remembered(hit: ListingHit) -> bool:
+    """The decision was carried over from an earlier screening, not made on this one."""
+    prior = hit.prior
+    return (
+        prior is not None
+        and prior.applies
+        and hit.decision == prior.decision
+        and hit.decided_at == prior.decided_at
+    )
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+class ResultsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[ListingHit] = []
+        self._order: list[int] = []  # view row -> position in _hits
+        self._where: dict[tuple[str | None, int, str, str], int] = {}
+        self._by_key: dict[tuple[str | None, int, str], list[int]] = {}
+        self._haystack: list[str | None] = []
+        self._lists: dict[str, RestrictionList] = {}
+        self._sheet_order: dict[str | None, int] = {}
+        self._icons: dict[Status, QIcon] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- loading ----------------------------------------------------------------------------
+    def set_hits(
+        self,
+        hits: Iterable[ListingHit],
+        lists: dict[str, RestrictionList],
+        sheets: Iterable[str | None] = (),
+    ) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._lists = dict(lists)
+        self._sheet_order = {sheet: i for i, sheet in enumerate(dict.fromkeys(sheets))}
+        self._order = list(range(len(self._hits)))
+        self._where = {_key(h): i for i, h in enumerate(self._hits)}
+        self._by_key = {}
+        for i, h in enumerate(self._hits):
+            self._by_key.setdefault(h.key, []).append(i)
+        self._haystack = [None] * len(self._hits)
+        self._sort = None
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_hits((), {})
+
+    def hits(self) -> list[ListingHit]:
+        return list(self._hits)
+
+    def hit_at(self, row: int) -> ListingHit:
+        return self._hits[self._order[row]]
+
+    def siblings(self, hit: ListingHit) -> list[ListingHit]:
+        """The hits of the same row and entity (one per list), in screening order."""
+        return [self._hits[i] for i in self._by_key.get(hit.key, [])]
+
+    def row_of(self, hit: ListingHit) -> int:
+        """The model row of ``hit`` (matched by sheet, row, entity and list), or -1."""
+        position = self._where.get(_key(hit))
+        return -1 if position is None else self._order.index(position)
+
+    def replace_hits(self, updated: Iterable[ListingHit]) -> None:
+        """Put new versions of hits in place (after a decision); unknown ones are ignored."""
+        changed = []
+        for hit in updated:
+            position = self._where.get(_key(hit))
+            if position is None:
+                continue
+            self._hits[position] = hit
+            self._haystack[position] = None
+            changed.append(position)
+        if changed:
+            rows = {p: r for r, p in enumerate(self._order)}
+            for position in changed:
+                row = rows[position]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def search_text(self, row: int) -> str:
+        """Lower-case text of the row for the free-text filter (computed once per hit)."""
+        position = self._order[row]
+        text = self._haystack[position]
+        if text is None:
+            hit = self._hits[position]
+            text = " ".join(
+                (
+                    hit.supplier_name,
+                    hit.supplier_country,
+                    hit.entity_name,
+                    hit.entity_name_zh,
+                    hit.matched_name,
+                    hit.list_id,
+                    self._list_name(hit.list_id),
+                    hit.sheet or "",
+                    str(hit.row),
+                    hit.decision_note,
+                )
+            ).casefold()
+            self._haystack[position] = text
+        return text
+
+    # -- the Qt model ---------------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 11
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 11:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section]
+        return None
+
+    def _headers(self) -> list[str]:
+        names = {
+            COL_ROW: self.tr("Row"),
+            COL_SHEET: self.tr("Sheet"),
+            COL_SUPPLIER: self.tr("Supplier"),
+            COL_ENTITY: self.tr("Listed entity"),
+            COL_LIST: self.tr("List"),
+            COL_STATUS: self.tr("Status"),
+            COL_DECISION: self.tr("Decision"),
+            COL_SCORE: self.tr("Score"),
+            COL_COUNTRY: self.tr("Country"),
+            COL_SINCE: self.tr("Since"),
+            COL_UNTIL: self.tr("Until"),
+        }
+        return [names[c] for c in range(11)]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 10)
+        if self._order:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._order) - 1, 10))
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._order):
+            return None
+        hit = self._hits[self._order[index.row()]]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(hit, column)
+        if role == HIT_ROLE:
+            return hit
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
+            return self._icon(hit.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(hit, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_ROW, COL_SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, hit: ListingHit, column: int) -> str:
+        if column == COL_ROW:
+            return str(hit.row)
+        if column == COL_SHEET:
+            return hit.sheet or ""
+        if column == COL_SUPPLIER:
+            return hit.supplier_name
+        if column == COL_COUNTRY:
+            return hit.supplier_country
+        if column == COL_ENTITY:
+            return hit.entity_name or hit.entity_name_zh
+        if column == COL_LIST:
+            return self._list_name(hit.list_id)
+        if column == COL_STATUS:
+            return status_label(hit.status)
+        if column == COL_SINCE:
+            return _date(hit.since)
+        if column == COL_UNTIL:
+            return _date(hit.until)
+        if column == COL_SCORE:
+            return f"{hit.score:.0f}"
+        if column == COL_DECISION:
+            return self.decision_text(hit)
+        return ""
+
+    def decision_text(self, hit: ListingHit) -> str:
+        state = decision_state(hit)
+        if state == REVIEW_AGAIN:
+            return self.tr("Review again")
+        if state == UNDECIDED:
+            return ""
+        text = decision_label(state)
+        return self.tr("{decision} (earlier)").format(decision=text) if is_remembered(hit) else text
+
+    def _tooltip(self, hit: ListingHit, column: int) -> str | None:
+        if column == COL_ENTITY:
+            return "\n".join(n for n in (hit.entity_name, hit.entity_name_zh) if n)
+        if column == COL_LIST:
+            return hit.list_id
+        if column == COL_DECISION and hit.decision:
+            who = self.tr("by {name} on {date}").format(
+                name=hit.decided_by,
+                date=hit.decided_at.date().isoformat() if hit.decided_at else "",
+            )
+            return "\n".join(t for t in (who, hit.decision_note) if t)
+        if column == COL_SCORE:
+            return "\n".join(hit.reasons)
+        return None
+
+    def _list_name(self, list_id: str) -> str:
+        return list_title(self._lists.get(list_id), list_id)
+
+    def _icon(self, status: Status) -> QIcon:
+        icon = self._icons.get(status)
+        if icon is None:
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(QColor(0, 0, 0, 0))
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(STATUS_COLORS[status])
+            painter.drawEllipse(1, 1, 10, 10)
+            painter.end()
+            icon = self._icons[status] = QIcon(pixmap)
+        return icon
+
+    # -- sorting --------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < 11:
+            return
+        key = self._sort_key(column)
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        positions = [self._order[i.row()] for i in old_persistent]
+        self._order.sort(
+            key=lambda p: key(self._hits[p]), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        rows = {p: r for r, p in enumerate(self._order)}
+        self.changePersistentIndexList(
+            old_persistent,
+            [
+                self.index(rows[p], i.column())
+                for p, i in zip(positions, old_persistent, strict=True)
+            ],
+        )
+        self._sort = (column, order)
+        self.layoutChanged.emit()
+
+    def _sort_key(self, column: int) -> Callable[[ListingHit], Any]:
+        sheets = self._sheet_order
+        by_row = lambda h: (sheets.get(h.sheet, 0), h.row)  # noqa: E731
+        keys: dict[int, Callable[[ListingHit], Any]] = {
+            COL_ROW: by_row,
+            COL_SHEET: lambda h: (h.sheet or "", h.row),
+            COL_SUPPLIER: lambda h: h.supplier_name.casefold(),
+            COL_COUNTRY: lambda h: h.supplier_country.casefold(),
+            COL_ENTITY: lambda h: (h.entity_name or h.entity_name_zh).casefold(),
+            COL_LIST: lambda h: self._list_name(h.list_id).casefold(),
+            COL_STATUS: lambda h: SEVERITY.get(h.status, 9),
+            COL_SINCE: lambda h: h.since or dt.date.min,
+            COL_UNTIL: lambda h: h.until or dt.date.max,
+            COL_SCORE: lambda h: h.score,
+            COL_DECISION: lambda h: decision_state(h),
+        }
+        return keys[column]
+
+
+def _key(hit: ListingHit) -> tuple[str | None, int, str, str]:
+    return (hit.sheet, hit.row, hit.entity_id, hit.list_id)
+
+
+class ResultsFilterProxy(QSortFilterProxyModel):
+    """Filters by status, list, decision and free text; sorting is done by the source model."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.statuses: frozenset[Status] | None = None
+        self.list_id: str | None = None
+        self.decision: str | None = None
+        self.text = ""
+
+    def set_filters(
+        self,
+        *,
+        statuses: Iterable[Status] | None = None,
+        list_id: str | None = None,
+        decision: str | None = None,
+        text: str = "",
+    ) -> None:
+        new_api = hasattr(self, "endFilterChange")  # Qt 6.10; invalidateRowsFilter before
+        if new_api:
+            self.beginFilterChange()
+        self.statuses = frozenset(statuses) if statuses is not None else None
+        self.list_id = list_id or None
+        self.decision = decision or None
+        self.text = text.strip().casefold()
+        if new_api:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ResultsModel) or source_parent.isValid():
+            return True
+        hit = model.hit_at(source_row)
+        if self.statuses is not None and hit.status not in self.statuses:
+            return False
+        if self.list_id is not None and hit.list_id != self.list_id:
+            return False
+        if self.decision is not None and decision_state(hit) != self.decision:
+            return False
+        return not self.text or self.text in model.search_text(source_row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, ResultsModel):
+            model.sort(column, order)
+
+    def hit_at(self, row: int) -> ListingHit:
+        source = self.mapToSource(self.index(row, 0))
+        model = self.sourceModel()
+        assert isinstance(model, ResultsModel)
+        return model.hit_at(source.row())

@@ -1,0 +1,375 @@
+"""The "Results" tab: counts, the freshness banner, filters, the hits table and the detail pane."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.lists.model import Status
+from core.lists.snapshot import FreshnessWarning, ListSnapshot
+from core.review import Decision
+from core.screening.result import ListingHit, ScreeningResult
+from gui.detail_pane import DECISION_KEYS, DetailPane
+from gui.labels import SCREENED_STATUSES, STATUS_COLORS, decision_label, list_title, status_label
+from gui.results_model import (
+    COL_COUNTRY,
+    COL_DECISION,
+    COL_ENTITY,
+    COL_LIST,
+    COL_ROW,
+    COL_SCORE,
+    COL_SHEET,
+    COL_SINCE,
+    COL_STATUS,
+    COL_SUPPLIER,
+    COL_UNTIL,
+    REVIEW_AGAIN,
+    UNDECIDED,
+    ResultsFilterProxy,
+    ResultsModel,
+)
+
+COLUMN_CHARS = {
+    COL_ROW: 5,
+    COL_SHEET: 10,
+    COL_SUPPLIER: 22,
+    COL_ENTITY: 22,
+    COL_LIST: 18,
+    COL_STATUS: 14,
+    COL_DECISION: 13,
+    COL_SCORE: 5,
+    COL_COUNTRY: 7,
+    COL_SINCE: 10,
+    COL_UNTIL: 10,
+}
+"""Starting column widths, in average characters of the font (HiDPI and CJK fonts follow)."""
+
+BANNER_STYLE = (
+    "QLabel#freshnessBanner { background: rgba(230,145,20,0.25); border: 1px solid "
+    "rgba(230,145,20,0.8); border-radius: 4px; padding: 6px; }"
+)
+
+
+class ResultsPage(QWidget):
+    decide_requested = Signal(str, str)
+    export_requested = Signal()
+    open_folder_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: ScreeningResult | None = None
+        self.snapshot: ListSnapshot | None = None
+        self.model = ResultsModel(self)
+        self.proxy = ResultsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        outer = QVBoxLayout(self)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack)
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        self.stack.addWidget(self.empty)
+        page = QWidget(self)
+        self.stack.addWidget(page)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        top = QHBoxLayout()
+        self.summary = QLabel(page)
+        self.summary.setObjectName("resultsSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(self.summary, 1)
+        self.export_button = QPushButton(page)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.export_requested)
+        self.folder_button = QPushButton(page)
+        self.folder_button.setObjectName("openFolderButton")
+        self.folder_button.clicked.connect(self.open_folder_requested)
+        self.folder_button.setEnabled(False)
+        top.addWidget(self.export_button)
+        top.addWidget(self.folder_button)
+        layout.addLayout(top)
+
+        self.banner = QLabel(page)
+        self.banner.setObjectName("freshnessBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.counts = QLabel(page)
+        self.counts.setObjectName("statusCounts")
+        layout.addWidget(self.counts)
+        layout.addLayout(self._filter_bar(page))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        self.splitter = splitter
+        self.table = QTableView(splitter)
+        self.table.setObjectName("resultsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in COLUMN_CHARS.items():
+            header.resizeSection(column, chars * char + 14)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.detail = DetailPane(splitter)
+        self.detail.decide_requested.connect(self.decide_requested)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 460])
+        layout.addWidget(splitter, 1)
+        self._shortcuts()
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.retranslate()
+
+    def _filter_bar(self, parent: QWidget) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.status_filter = QComboBox(parent)
+        self.status_filter.setObjectName("statusFilter")
+        self.list_filter = QComboBox(parent)
+        self.list_filter.setObjectName("listFilter")
+        self.decision_filter = QComboBox(parent)
+        self.decision_filter.setObjectName("decisionFilter")
+        for combo in (self.status_filter, self.list_filter, self.decision_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMaximumWidth(self.fontMetrics().averageCharWidth() * 36)
+            combo.currentIndexChanged.connect(self.apply_filters)
+            bar.addWidget(combo)
+        self.search = QLineEdit(parent)
+        self.search.setObjectName("searchField")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        bar.addWidget(self.search, 1)
+        self.shown = QLabel(parent)
+        bar.addWidget(self.shown)
+        return bar
+
+    def _shortcuts(self) -> None:
+        for decision, keys in DECISION_KEYS.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=decision: self.detail.request(d))
+        for decision, key in (
+            (Decision.CONFIRMED, "C"),
+            (Decision.FALSE_POSITIVE, "F"),
+            (Decision.ESCALATED, "E"),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda d=decision: self.detail.request(d))
+        focus = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus.activated.connect(self.search.setFocus)
+
+    # -- language -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("No results yet: screen a file, or reopen a run from History."))
+        self.export_button.setText(self.tr("Export to Excel…"))
+        self.folder_button.setText(self.tr("Open containing folder"))
+        self.search.setPlaceholderText(self.tr("Search supplier, entity, list, note…  (Ctrl+F)"))
+        self.table.setToolTip(
+            self.tr("C: confirm, F: false positive, E: escalate (or Ctrl+1, Ctrl+2, Ctrl+3)")
+        )
+        self._fill_filters()
+        self.model.retranslate()
+        self._update_texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill_filters(self) -> None:
+        keep = (
+            self.status_filter.currentData(),
+            self.list_filter.currentData(),
+            self.decision_filter.currentData(),
+        )
+        for combo in (self.status_filter, self.list_filter, self.decision_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for status in SCREENED_STATUSES:
+            self.status_filter.addItem(status_label(status), status.value)
+        self.list_filter.addItem(self.tr("All lists"), "")
+        if self.result is not None:
+            lists = self.snapshot.lists if self.snapshot is not None else {}
+            for list_id in self.result.list_ids:
+                self.list_filter.addItem(list_title(lists.get(list_id), list_id), list_id)
+        self.decision_filter.addItem(self.tr("Any decision"), "")
+        self.decision_filter.addItem(self.tr("Not decided"), UNDECIDED)
+        self.decision_filter.addItem(self.tr("Review again"), REVIEW_AGAIN)
+        for decision in Decision:
+            self.decision_filter.addItem(decision_label(decision.value), decision.value)
+        for combo, value in zip(
+            (self.status_filter, self.list_filter, self.decision_filter), keep, strict=True
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+
+    # -- showing results ------------------------------------------------------------------------
+    def show_result(self, result: ScreeningResult, snapshot: ListSnapshot | None) -> None:
+        self.result, self.snapshot = result, snapshot
+        lists = snapshot.lists if snapshot is not None else {}
+        self.model.set_hits(result.hits, lists, (s.sheet for s in result.sheets))
+        self.table.setColumnHidden(COL_SHEET, len(result.sheets) < 2)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.search.clear()
+        self._fill_filters()
+        for combo in (self.status_filter, self.list_filter, self.decision_filter):
+            combo.setCurrentIndex(0)
+        self.apply_filters()
+        self.folder_button.setEnabled(False)
+        self.stack.setCurrentIndex(1)
+        self._update_texts()
+        if self.proxy.rowCount():
+            self.select_row(0)
+        else:
+            self.detail.show_hit(None)
+
+    def _update_texts(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        run = self.tr(", run {id}").format(id=result.run_id) if result.run_id else ""
+        self.summary.setText(
+            self.tr("{file} as of {date}: {rows} rows screened, {flagged} flagged{run}").format(
+                file=result.input_name,
+                date=result.as_of.isoformat(),
+                rows=f"{result.rows_screened:,}",
+                flagged=f"{result.flagged_rows():,}",
+                run=run,
+            )
+        )
+        counts = Counter(h.status for h in self.model.hits())
+        chips = []
+        for status in SCREENED_STATUSES:
+            color = STATUS_COLORS[status].name()
+            chips.append(
+                f"<span style='color:{color}'>●</span> {status_label(status)} "
+                f"<b>{counts.get(status, 0)}</b>"
+            )
+        self.counts.setText("&nbsp;&nbsp;&nbsp;".join(chips))
+        self.banner.setVisible(bool(result.freshness))
+        self.banner.setText("\n".join(self.freshness_text(w) for w in result.freshness))
+        self._update_shown()
+
+    def freshness_text(self, warning: FreshnessWarning) -> str:
+        release = warning.release
+        return self.tr(
+            "⚠ List data {publisher} {version} is current to {cutoff}; the screening date "
+            "{date} is {days} days later. Announcements after the cut-off are missing, and "
+            "suspension ends computed from a notice may have changed since. Import a newer "
+            "list release."
+        ).format(
+            publisher=release.publisher,
+            version=release.version,
+            cutoff=release.data_cutoff.isoformat(),
+            date=warning.as_of.isoformat(),
+            days=warning.days_after_cutoff,
+        )
+
+    def _update_shown(self) -> None:
+        self.shown.setText(
+            self.tr("{shown} of {total} hits").format(
+                shown=f"{self.proxy.rowCount():,}", total=f"{self.model.rowCount():,}"
+            )
+        )
+
+    def apply_filters(self) -> None:
+        status = self.status_filter.currentData()
+        self.proxy.set_filters(
+            statuses=[Status(status)] if status else None,
+            list_id=self.list_filter.currentData() or None,
+            decision=self.decision_filter.currentData() or None,
+            text=self.search.text(),
+        )
+        self._update_shown()
+        if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
+            self.select_row(0)
+
+    def select_row(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def select_hit(self, hit: ListingHit) -> bool:
+        row = self.model.row_of(hit)
+        if row < 0:
+            return False
+        proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
+        if proxy_row < 0:
+            return False
+        self.select_row(proxy_row)
+        return True
+
+    def current_hit(self) -> ListingHit | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.hit_at(index.row())
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_detail(self.proxy.hit_at(current.row()) if current.isValid() else None)
+
+    def _show_detail(self, hit: ListingHit | None) -> None:
+        if hit is None or self.result is None:
+            self.detail.show_hit(None)
+            return
+        siblings = self.model.siblings(hit)
+        self.detail.show_hit(hit, siblings, self.result, self.snapshot)
+
+    def update_hits(self, hits: list[ListingHit]) -> None:
+        """New versions of hits after a decision: table, counts and detail follow."""
+        current = self.current_hit()
+        self.model.replace_hits(hits)
+        if self.result is not None:
+            self.result.hits = self.model.hits()
+        self._update_texts()
+        if current is not None:
+            self._show_detail(self.current_hit())
+
+    def clear(self) -> None:
+        self.result, self.snapshot = None, None
+        self.model.clear()
+        self.detail.show_hit(None)
+        self.stack.setCurrentIndex(0)
+
+    def set_exported(self, exported: bool) -> None:
+        self.folder_button.setEnabled(exported)

@@ -1,0 +1,319 @@
+"""The "Screen" tab: open a file, check its columns on a preview, choose the options, screen.
+
+The page holds the tables as read and the user's column choices; it never reads files itself
+(the main window reads them in the background and calls ``show_tables``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.spreadsheets import SupplierTable
+from gui.operations import ALL_SHEETS
+from gui.options_panel import OptionsPanel
+from gui.preview_model import PreviewModel
+from gui.welcome_page import WelcomePage
+
+
+class ScreenPage(QWidget):
+    open_requested = Signal()
+    sample_requested = Signal()
+    recent_requested = Signal(str)
+    sheet_requested = Signal(str)
+    """A sheet name, or ``ALL_SHEETS``."""
+    screen_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.tables: list[SupplierTable] = []
+        self._sheets: list[str] = []
+        self._chosen_sheet = ""
+        self._updating = False
+
+        outer = QVBoxLayout(self)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack, 1)
+        self.welcome = WelcomePage(self)
+        self.welcome.open_requested.connect(self.open_requested)
+        self.welcome.sample_requested.connect(self.sample_requested)
+        self.welcome.recent_requested.connect(self.recent_requested)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self._build_setup())
+        self.retranslate()
+
+    def _build_setup(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.file_label = QLabel(page)
+        self.file_label.setObjectName("fileLabel")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.file_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.file_label.setFont(font)
+        top.addWidget(self.file_label, 1)
+        self.other_file = QPushButton(page)
+        self.other_file.clicked.connect(self.open_requested)
+        top.addWidget(self.other_file)
+        layout.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        layout.addWidget(splitter, 1)
+        self.columns_box = QGroupBox(splitter)
+        columns = QVBoxLayout(self.columns_box)
+        form = QFormLayout()
+        self.sheet_combo = QComboBox(self.columns_box)
+        self.sheet_combo.setObjectName("sheetCombo")
+        self.sheet_combo.activated.connect(self._sheet_activated)
+        self.sheet_label = QLabel(self.columns_box)
+        form.addRow(self.sheet_label, self.sheet_combo)
+        self.header_info = QLabel(self.columns_box)
+        self.header_info.setObjectName("headerRowLabel")
+        self.header_label = QLabel(self.columns_box)
+        form.addRow(self.header_label, self.header_info)
+        self.name_combo = QComboBox(self.columns_box)
+        self.name_combo.setObjectName("nameColumnCombo")
+        self.name_combo.currentIndexChanged.connect(self._roles_edited)
+        self.name_label = QLabel(self.columns_box)
+        form.addRow(self.name_label, self.name_combo)
+        self.country_combo = QComboBox(self.columns_box)
+        self.country_combo.setObjectName("countryColumnCombo")
+        self.country_combo.currentIndexChanged.connect(self._roles_edited)
+        self.country_label = QLabel(self.columns_box)
+        form.addRow(self.country_label, self.country_combo)
+        columns.addLayout(form)
+        self.guess_hint = QLabel(self.columns_box)
+        self.guess_hint.setObjectName("guessHint")
+        self.guess_hint.setWordWrap(True)
+        self.guess_hint.setAutoFillBackground(True)
+        self.guess_hint.setStyleSheet(
+            "QLabel#guessHint { background: rgba(230,145,20,0.22); border-radius: 4px;"
+            " padding: 6px; }"
+        )
+        columns.addWidget(self.guess_hint)
+        self.sheet_tabs = QTabBar(self.columns_box)
+        self.sheet_tabs.setObjectName("previewSheetTabs")
+        self.sheet_tabs.currentChanged.connect(self._show_table)
+        columns.addWidget(self.sheet_tabs)
+        self.preview_model = PreviewModel(self)
+        self.preview = QTableView(self.columns_box)
+        self.preview.setObjectName("previewTable")
+        self.preview.setModel(self.preview_model)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectColumns)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.horizontalHeader().setDefaultSectionSize(140)
+        self.preview.verticalHeader().setDefaultSectionSize(self.preview.fontMetrics().height() + 6)
+        columns.addWidget(self.preview, 1)
+        self.rows_info = QLabel(self.columns_box)
+        columns.addWidget(self.rows_info)
+
+        right = QWidget(splitter)
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.options = OptionsPanel(right)
+        side.addWidget(self.options, 1)
+        self.screen_button = QPushButton(right)
+        self.screen_button.setObjectName("screenButton")
+        self.screen_button.setDefault(True)
+        self.screen_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.screen_button.setMinimumHeight(self.screen_button.sizeHint().height() * 3 // 2)
+        self.screen_button.clicked.connect(self.screen_requested)
+        side.addWidget(self.screen_button)
+        splitter.addWidget(self.columns_box)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([860, 400])
+        return page
+
+    # -- language -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.other_file.setText(self.tr("Open another file…"))
+        self.columns_box.setTitle(self.tr("Check the columns"))
+        self.sheet_label.setText(self.tr("Sheet:"))
+        self.header_label.setText(self.tr("Header row:"))
+        self.name_label.setText(self.tr("Supplier name column:"))
+        self.country_label.setText(self.tr("Country column:"))
+        self.screen_button.setText(self.tr("Screen"))
+        self.screen_button.setToolTip(self.tr("Screen every row against the chosen lists (F5)"))
+        if self.path is not None:
+            self._fill_sheet_combo()
+            self._show_table(self.sheet_tabs.currentIndex())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- showing a file -------------------------------------------------------------------------
+    def show_welcome(self, recent: list[str]) -> None:
+        self.welcome.set_recent(recent)
+        if self.path is None:
+            self.stack.setCurrentIndex(0)
+
+    def show_tables(
+        self, path: Path, sheets: list[str], tables: list[SupplierTable], chosen: str
+    ) -> None:
+        """Show what was read: ``chosen`` is the sheet read (or ``ALL_SHEETS``)."""
+        self.path = path
+        self.tables = list(tables)
+        self._sheets = list(sheets)
+        self._chosen_sheet = chosen
+        self.file_label.setText(path.name)
+        self.file_label.setToolTip(str(path))
+        self._updating = True
+        try:
+            self._fill_sheet_combo()
+            while self.sheet_tabs.count():
+                self.sheet_tabs.removeTab(0)
+            for table in self.tables:
+                self.sheet_tabs.addTab(table.sheet or path.name)
+            self.sheet_tabs.setVisible(len(self.tables) > 1)
+        finally:
+            self._updating = False
+        self.sheet_tabs.setCurrentIndex(0)
+        self._show_table(0)
+        self.stack.setCurrentIndex(1)
+
+    def _fill_sheet_combo(self) -> None:
+        self.sheet_combo.clear()
+        if not self._sheets:
+            self.sheet_combo.addItem(self.tr("(text file, one table)"), "")
+            self.sheet_combo.setEnabled(False)
+            return
+        self.sheet_combo.setEnabled(True)
+        for name in self._sheets:
+            self.sheet_combo.addItem(name, name)
+        if len(self._sheets) > 1:
+            self.sheet_combo.addItem(self.tr("All sheets"), ALL_SHEETS)
+        index = self.sheet_combo.findData(self._chosen_sheet)
+        self.sheet_combo.setCurrentIndex(max(0, index))
+
+    def _sheet_activated(self, index: int) -> None:
+        value = self.sheet_combo.itemData(index)
+        if isinstance(value, str) and value and value != self._chosen_sheet:
+            self.sheet_requested.emit(value)
+
+    def current_table_index(self) -> int:
+        return max(0, self.sheet_tabs.currentIndex())
+
+    def _show_table(self, index: int) -> None:
+        if self._updating or not self.tables or not 0 <= index < len(self.tables):
+            return
+        table = self.tables[index]
+        self.preview_model.set_table(table)
+        self._fit_preview_columns()
+        self._fill_column_combos(table)
+        self.header_info.setText(
+            self.tr("row {row} (found automatically)").format(row=table.header_row)
+        )
+        self.rows_info.setText(
+            self.tr("{rows} data rows; the first {shown} are shown.").format(
+                rows=f"{len(table.rows):,}", shown=min(len(table.rows), 200)
+            )
+        )
+        self._update_guess_hint(table)
+
+    def _fit_preview_columns(self) -> None:
+        """Columns as wide as their first rows (the preview has at most 200), within limits."""
+        header = self.preview.horizontalHeader()
+        limit = self.fontMetrics().averageCharWidth() * 40
+        for column in range(self.preview_model.columnCount()):
+            width = max(self.preview.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(limit, width + 8))
+
+    def _fill_column_combos(self, table: SupplierTable) -> None:
+        self._updating = True
+        try:
+            for combo, chosen, optional in (
+                (self.name_combo, table.roles.name, False),
+                (self.country_combo, table.roles.country, True),
+            ):
+                combo.clear()
+                if optional:
+                    combo.addItem(self.tr("(none)"), -1)
+                for column in range(len(table.headers)):
+                    combo.addItem(table.column_label(column), column)
+                index = combo.findData(-1 if chosen is None else chosen)
+                combo.setCurrentIndex(max(0, index))
+        finally:
+            self._updating = False
+
+    def _update_guess_hint(self, table: SupplierTable) -> None:
+        guessed = sorted(table.guessed)
+        if not guessed:
+            self.guess_hint.hide()
+            return
+        names = {
+            "name": self.tr("supplier name"),
+            "country": self.tr("country"),
+            "name_alt": self.tr("second name"),
+            "address": self.tr("address"),
+            "identifier": self.tr("identifier"),
+        }
+        roles = ", ".join(names.get(g, g) for g in guessed)
+        self.guess_hint.setText(
+            self.tr(
+                "No header names the {roles} column: it was guessed from the cell contents. "
+                "Please check it on the preview."
+            ).format(roles=roles)
+        )
+        self.guess_hint.show()
+
+    def _roles_edited(self) -> None:
+        if self._updating or not self.tables:
+            return
+        index = self.current_table_index()
+        table = self.tables[index]
+        name = self.name_combo.currentData()
+        country = self.country_combo.currentData()
+        roles = dataclasses.replace(
+            table.roles,
+            name=int(name) if name is not None else table.roles.name,
+            country=None if country in (None, -1) else int(country),
+        )
+        chosen = {r for r in ("name", "country") if getattr(roles, r) != getattr(table.roles, r)}
+        table = dataclasses.replace(table, roles=roles, guessed=table.guessed - chosen)
+        self.tables[index] = table
+        self.preview_model.roles_changed(table)
+        self._update_guess_hint(table)
+
+    def set_column(self, role: str, column: int | None) -> None:
+        """Choose a column by hand (``role`` "name" or "country"), as the combo boxes do."""
+        combo = self.name_combo if role == "name" else self.country_combo
+        combo.setCurrentIndex(combo.findData(-1 if column is None else column))
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (
+            self.screen_button,
+            self.sheet_combo,
+            self.name_combo,
+            self.country_combo,
+            self.other_file,
+            self.welcome,
+        ):
+            widget.setEnabled(not busy)
+        if not busy and not self._sheets:
+            self.sheet_combo.setEnabled(False)
