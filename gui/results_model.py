@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -66,13 +67,14 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._hits: list[ListingHit] = []
         self._order: list[int] = []  # view row -> position in _hits
-        self._where: dict[tuple[str | None, int, str, str], int] = {}
-        self._by_key: dict[tuple[str | None, int, str], list[int]] = {}
+        self._where: dict[tuple[str | None, int, str, str], int] | None = None
         self._haystack: list[str | None] = []
         self._lists: dict[str, RestrictionList] = {}
         self._sheet_order: dict[str | None, int] = {}
         self._icons: dict[Status, QIcon] = {}
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.hits_changed: list[Callable[[], None]] = []
+        """Called after the hits or their order change, before the model signals it (the
+        proxy's filter)."""
 
     # -- loading ----------------------------------------------------------------------------
     def set_hits(
@@ -86,51 +88,83 @@ class ResultsModel(QAbstractTableModel):
         self._lists = dict(lists)
         self._sheet_order = {sheet: i for i, sheet in enumerate(dict.fromkeys(sheets))}
         self._order = list(range(len(self._hits)))
-        self._where = {_key(h): i for i, h in enumerate(self._hits)}
-        self._by_key = {}
-        for i, h in enumerate(self._hits):
-            self._by_key.setdefault(h.key, []).append(i)
+        self._where = None  # built on first use: most results are never looked up by key
         self._haystack = [None] * len(self._hits)
-        self._sort = None
+        for listener in self.hits_changed:
+            listener()
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_hits((), {})
 
     def hits(self) -> list[ListingHit]:
+        """A copy of the hits in screening order."""
         return list(self._hits)
+
+    def hits_by_position(self) -> list[ListingHit]:
+        """The hits in screening order (the model's own list: do not change it)."""
+        return self._hits
+
+    def search_texts(self) -> list[str]:
+        """Lower-case text of every hit, by position, for the free-text filter."""
+        return [self._search_text(p) for p in range(len(self._hits))]
 
     def hit_at(self, row: int) -> ListingHit:
         return self._hits[self._order[row]]
 
+    def positions(self) -> list[int]:
+        """Hit positions by model row (the current sort)."""
+        return self._order
+
+    def position_at(self, row: int) -> int:
+        """The hit's position in the result (its index in ``hits()``), whatever the sort."""
+        return self._order[row]
+
     def siblings(self, hit: ListingHit) -> list[ListingHit]:
-        """The hits of the same row and entity (one per list), in screening order."""
-        return [self._hits[i] for i in self._by_key.get(hit.key, [])]
+        """The hits of the same row and entity (one per list), in screening order.
+
+        The core orders hits by sheet and row, so they sit next to each other."""
+        position = self._position_of(hit)
+        if position is None:
+            return [hit]
+        hits, row = self._hits, (hit.sheet, hit.row)
+        first = position
+        while first > 0 and (hits[first - 1].sheet, hits[first - 1].row) == row:
+            first -= 1
+        last = position
+        while last + 1 < len(hits) and (hits[last + 1].sheet, hits[last + 1].row) == row:
+            last += 1
+        return [h for h in hits[first : last + 1] if h.entity_id == hit.entity_id]
+
+    def _position_of(self, hit: ListingHit) -> int | None:
+        if self._where is None:
+            self._where = {_key(h): i for i, h in enumerate(self._hits)}
+        return self._where.get(_key(hit))
 
     def row_of(self, hit: ListingHit) -> int:
         """The model row of ``hit`` (matched by sheet, row, entity and list), or -1."""
-        position = self._where.get(_key(hit))
+        position = self._position_of(hit)
         return -1 if position is None else self._order.index(position)
 
     def replace_hits(self, updated: Iterable[ListingHit]) -> None:
         """Put new versions of hits in place (after a decision); unknown ones are ignored."""
         changed = []
         for hit in updated:
-            position = self._where.get(_key(hit))
+            position = self._position_of(hit)
             if position is None:
                 continue
             self._hits[position] = hit
             self._haystack[position] = None
             changed.append(position)
         if changed:
+            for listener in self.hits_changed:
+                listener()
             rows = {p: r for r, p in enumerate(self._order)}
             for position in changed:
                 row = rows[position]
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def search_text(self, row: int) -> str:
-        """Lower-case text of the row for the free-text filter (computed once per hit)."""
-        position = self._order[row]
+    def _search_text(self, position: int) -> str:
         text = self._haystack[position]
         if text is None:
             hit = self._hits[position]
@@ -282,6 +316,8 @@ class ResultsModel(QAbstractTableModel):
         self._order.sort(
             key=lambda p: key(self._hits[p]), reverse=order == Qt.SortOrder.DescendingOrder
         )
+        for listener in self.hits_changed:
+            listener()
         rows = {p: r for r, p in enumerate(self._order)}
         self.changePersistentIndexList(
             old_persistent,
@@ -290,7 +326,6 @@ class ResultsModel(QAbstractTableModel):
                 for p, i in zip(positions, old_persistent, strict=True)
             ],
         )
-        self._sort = (column, order)
         self.layoutChanged.emit()
 
     def _sort_key(self, column: int) -> Callable[[ListingHit], Any]:
@@ -317,7 +352,11 @@ def _key(hit: ListingHit) -> tuple[str | None, int, str, str]:
 
 
 class ResultsFilterProxy(QSortFilterProxyModel):
-    """Filters by status, list, decision and free text; sorting is done by the source model."""
+    """Filters by status, list, decision and free text; sorting is done by the source model.
+
+    The filters are evaluated in one Python pass into a mask by hit position, so the per-row
+    call Qt makes is a list lookup.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -325,6 +364,18 @@ class ResultsFilterProxy(QSortFilterProxyModel):
         self.list_id: str | None = None
         self.decision: str | None = None
         self.text = ""
+        self._mask: list[bool] | None = None
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        old = self.sourceModel()
+        if isinstance(old, ResultsModel) and self._refresh_mask in old.hits_changed:
+            old.hits_changed.remove(self._refresh_mask)
+        self._mask = None
+        if isinstance(model, ResultsModel):
+            # called by the model after its hits change and before it tells Qt, so the proxy
+            # never filters new rows with an old mask
+            model.hits_changed.append(self._refresh_mask)
+        super().setSourceModel(model)
 
     def set_filters(
         self,
@@ -341,23 +392,37 @@ class ResultsFilterProxy(QSortFilterProxyModel):
         self.list_id = list_id or None
         self.decision = decision or None
         self.text = text.strip().casefold()
+        self._refresh_mask()
         if new_api:
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self.invalidateRowsFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+    def _active(self) -> bool:
+        return bool(self.statuses is not None or self.list_id or self.decision or self.text)
+
+    def _refresh_mask(self) -> None:
+        """The mask by source row: computed by hit, then put in the model's current order."""
         model = self.sourceModel()
-        if not isinstance(model, ResultsModel) or source_parent.isValid():
-            return True
-        hit = model.hit_at(source_row)
-        if self.statuses is not None and hit.status not in self.statuses:
-            return False
-        if self.list_id is not None and hit.list_id != self.list_id:
-            return False
-        if self.decision is not None and decision_state(hit) != self.decision:
-            return False
-        return not self.text or self.text in model.search_text(source_row)
+        if not isinstance(model, ResultsModel) or not self._active():
+            self._mask = None
+            return
+        hits = model.hits_by_position()
+        statuses, list_id, decision, text = self.statuses, self.list_id, self.decision, self.text
+        mask = [
+            (statuses is None or h.status in statuses)
+            and (list_id is None or h.list_id == list_id)
+            and (decision is None or decision_state(h) == decision)
+            for h in hits
+        ]
+        if text:
+            haystack = model.search_texts()
+            mask = [m and text in t for m, t in zip(mask, haystack, strict=True)]
+        self._mask = [mask[p] for p in model.positions()]
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        mask = self._mask
+        return True if mask is None else mask[source_row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()

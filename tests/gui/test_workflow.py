@@ -44,8 +44,10 @@ def test_sample_file_to_excel_report(
     assert "Kratos" in detail.why.text() and "background-color" in detail.why.text()
     assert "Suspended from 2025-05-14 until 2025-08-12" in detail.statuses.text()
     timeline = detail.history.timeline
-    assert [lane.list_id for lane in timeline.lanes] == ["cn-export-control",
-                                                         "cn-unreliable-entity"]  # fmt: skip
+    assert [lane.list_id for lane in timeline.lanes] == [
+        "cn-export-control",
+        "cn-unreliable-entity",
+    ]
     assert timeline.as_of == SAMPLE_DATE
     x = timeline.as_of_x()
     assert x is not None and 0 < x < timeline.width()
@@ -65,10 +67,13 @@ def test_sample_file_to_excel_report(
 
     # decide: false positive with a note, by the button
     detail.note.setText("different company, checked the tax id")
-    qtbot.mouseClick(detail.buttons[next(iter(b for b in detail.buttons
-                                              if b.value == "false_positive"))],
-                     Qt.MouseButton.LeftButton)  # fmt: skip
-    qtbot.waitUntil(lambda: all(h.decision == "false_positive" for h in results.model.siblings(hit)))
+    qtbot.mouseClick(
+        detail.buttons[next(iter(b for b in detail.buttons if b.value == "false_positive"))],
+        Qt.MouseButton.LeftButton,
+    )
+    qtbot.waitUntil(
+        lambda: all(h.decision == "false_positive" for h in results.model.siblings(hit))
+    )
     row = find_row(win, lambda h: h.entity_id == KRATOS and h.list_id == "cn-unreliable-entity")
     assert results.proxy.index(row, COL_DECISION).data() == "False positive"
     assert "False positive by Test Reviewer" in detail.current.text()
@@ -107,8 +112,9 @@ def test_keyboard_decisions_on_the_table(qtbot: QtBot, screened: MainWindow) -> 
     results.select_row(row)
     results.table.setFocus()
     qtbot.keyClick(results.table, Qt.Key.Key_C)
-    qtbot.waitUntil(lambda: results.current_hit() is not None
-                    and results.current_hit().decision == "confirmed")  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: results.current_hit() is not None and results.current_hit().decision == "confirmed"
+    )  # type: ignore[union-attr]
     qtbot.keyClick(results.table, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: results.current_hit().decision == "escalated")  # type: ignore[union-attr]
 
@@ -122,8 +128,9 @@ def test_filters_and_sorting(screened: MainWindow) -> None:
     assert all(results.proxy.hit_at(r).status is Status.SUSPENDED for r in range(suspended))
     results.status_filter.setCurrentIndex(0)
     results.list_filter.setCurrentIndex(results.list_filter.findData("us-1260h"))
-    assert all(results.proxy.hit_at(r).list_id == "us-1260h"
-               for r in range(results.proxy.rowCount()))  # fmt: skip
+    assert all(
+        results.proxy.hit_at(r).list_id == "us-1260h" for r in range(results.proxy.rowCount())
+    )
     results.list_filter.setCurrentIndex(0)
     results.search.setText("洛克希德")
     results.apply_filters()

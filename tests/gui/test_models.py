@@ -1,0 +1,157 @@
+"""Every table model of the app passes pytest-qt's model tester, the results also through the
+filter proxy while it filters and sorts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from core.lists.model import Status
+from core.paths import sample_suppliers_file
+from core.review import RunSummary
+from core.screening.result import ListingHit
+from core.spreadsheets import read_supplier_file
+from gui.history_view import RunsModel
+from gui.lists_models import EntitiesModel, ListsModel
+from gui.preview_model import PreviewModel
+from gui.results_model import (
+    COL_DECISION,
+    COL_SCORE,
+    COL_STATUS,
+    ResultsFilterProxy,
+    ResultsModel,
+    decision_state,
+)
+from gui.services import AppServices
+from tests.gui.conftest import SAMPLE_DATE
+
+
+def _hit(row: int, status: Status, list_id: str = "cn-export-control", **kw: object) -> ListingHit:
+    base = ListingHit(
+        sheet="Vendors",
+        row=row,
+        supplier_name=f"Supplier {row}",
+        supplier_country="US",
+        entity_id=f"entity-{row % 7}",
+        entity_name=f"Entity {row % 7}",
+        entity_name_zh="实体",
+        matched_name=f"Entity {row % 7}",
+        score=80 + row % 20,
+        band="strong",
+        reasons=("tokens matched: entity",),
+        matched_tokens=("Entity",),
+        list_id=list_id,
+        status=status,
+        since=dt.date(2025, 1, 1),
+        until=None,
+        announcement="公告",
+        source_url="https://example.org",
+    )
+    return dataclasses.replace(base, **kw)  # type: ignore[arg-type]
+
+
+def _hits(n: int) -> list[ListingHit]:
+    statuses = list(Status)[:4]
+    return [
+        _hit(i + 2, statuses[i % 4], "us-1260h" if i % 3 else "cn-export-control") for i in range(n)
+    ]
+
+
+def test_results_model_and_proxy(qtmodeltester: ModelTester) -> None:
+    model = ResultsModel()
+    qtmodeltester.check(model)
+    model.set_hits(_hits(300), {}, ["Vendors"])
+    qtmodeltester.check(model)
+    proxy = ResultsFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_filters(statuses=[Status.SUSPENDED], text="supplier 1")
+    assert 0 < proxy.rowCount() < model.rowCount()
+    assert all(proxy.hit_at(r).status is Status.SUSPENDED for r in range(proxy.rowCount()))
+    proxy.sort(COL_SCORE, Qt.SortOrder.DescendingOrder)
+    scores = [proxy.hit_at(r).score for r in range(proxy.rowCount())]
+    assert scores == sorted(scores, reverse=True)
+    qtmodeltester.check(proxy)
+    decided = [h.with_decision("confirmed", "ok", "me", None) for h in model.hits()[:5]]
+    model.replace_hits(decided)
+    assert model.hit_at(model.row_of(decided[0])).decision == "confirmed"
+    proxy.set_filters(decision="confirmed")
+    assert proxy.rowCount() == 5
+    qtmodeltester.check(proxy)
+    model.clear()
+    assert proxy.rowCount() == 0
+
+
+def test_results_model_sorts_every_column_and_keeps_the_selection_row() -> None:
+    model = ResultsModel()
+    hits = _hits(50)
+    model.set_hits(hits, {}, ["Vendors"])
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            assert sorted(map(id, model.hits())) == sorted(map(id, hits))
+    model.sort(COL_STATUS)
+    assert model.hit_at(0).status is Status.ACTIVE
+    assert model.index(0, COL_DECISION).data() == ""
+    assert decision_state(model.hit_at(0)) == "undecided"
+
+
+def test_results_model_is_cheap_for_100k_hits() -> None:
+    import time
+
+    model = ResultsModel()
+    hits = _hits(1000) * 100
+    hits = [dataclasses.replace(h, row=i) for i, h in enumerate(hits)]
+    started = time.perf_counter()
+    model.set_hits(hits, {}, ["Vendors"])
+    proxy = ResultsFilterProxy()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 100_000
+    proxy.sort(COL_SCORE)
+    proxy.set_filters(statuses=[Status.ACTIVE])
+    assert proxy.rowCount() == 25_000
+    assert time.perf_counter() - started < 5
+
+
+def test_preview_model(qtmodeltester: ModelTester) -> None:
+    model = PreviewModel()
+    qtmodeltester.check(model)
+    table = read_supplier_file(sample_suppliers_file())
+    model.set_table(table)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(table.rows)
+    name = table.roles.name
+    assert name is not None
+    assert "supplier name" in model.headerData(name, Qt.Orientation.Horizontal)
+    assert model.index(0, name).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.headerData(0, Qt.Orientation.Vertical) == str(table.rows[0].row_number)
+
+
+def test_lists_and_entities_models(qtmodeltester: ModelTester, services: AppServices) -> None:
+    snapshot = services.snapshot()
+    lists = ListsModel()
+    qtmodeltester.check(lists)
+    lists.set_snapshot(snapshot, SAMPLE_DATE)
+    qtmodeltester.check(lists)
+    assert lists.rowCount() == len(snapshot.lists)
+    entities = EntitiesModel()
+    qtmodeltester.check(entities)
+    entities.set_entities(snapshot, list(snapshot.entities.values())[:40])
+    qtmodeltester.check(entities)
+
+
+def test_runs_model(qtmodeltester: ModelTester) -> None:
+    model = RunsModel()
+    qtmodeltester.check(model)
+    now = dt.datetime(2025, 5, 20, 9, 30, tzinfo=dt.UTC)
+    model.set_runs(
+        [
+            RunSummary(i, f"file{i}.xlsx", "0" * 64, SAMPLE_DATE, now, "me", 60, 13, 19, 88.0, i)
+            for i in range(1, 6)
+        ]
+    )
+    qtmodeltester.check(model)
+    assert model.index(0, 1).data() == "file1.xlsx"
