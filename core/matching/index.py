@@ -2,32 +2,38 @@
 
 Cost per supplier name grows with its candidates, not with the number of listed names.
 
-Latin names: an inverted index from every word of every name (and every pair of neighbouring
-words joined, "l3" + "harris" -> "l3harris") to the names holding it, plus a deletion-
-neighbourhood index over all listed words (one deletion each side, two for words of 9+
-letters) that finds misspelt words. A score is at most 100 * sqrt(share of the supplier's
-weight that matched), so a match at a threshold must pair at least one of the supplier's
-rarest words whose weights add up to more than it may leave unmatched ("required keys"):
-candidates are the names holding one of those words, a word similar to them, or a joined
-pair, usually a handful. Spacing-only variants come through the compact (spaceless) key.
+A score is at most ``100 * coverage_listed`` (see ``score.py``): a name can only reach a
+minimum score ``m`` when the words of it that the supplier text does not reach at all weigh
+at most ``(1 - m/100)`` of it. So each listed name needs to be found only through a few of
+its rarest words whose weights add up to more than that ("prefix filtering"): for most names
+one distinctive word. ``PrefixLevel`` holds, for one minimum score, the map from those words
+(and the joined pairs holding them, "l3" + "harris" -> "l3harris") to the names. A supplier
+text looks up each of its words, the listed words similar to it (typos through a deletion-
+neighbourhood index, abbreviated generic words) and its joined neighbour pairs; names written
+with the same letters but other spacing come through the compact (spaceless) key.
 
-CJK names: exact cores (with and without a leading country name) and character bigrams.
+CJK names work the same way with characters: a listed core of ``n`` characters must share at
+least ``m/100 * n`` of them, so it is found through its ``floor((1 - m/100) * n) + 1`` rarest
+characters. Exact cores (with and without a leading country name) are looked up directly.
+
+The levels are built lazily, once per minimum score used (rounded down to half a point).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from core.lists.model import Entity
-from core.matching.normalize import NormalizedName, normalize
+from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
 from core.matching.weights import GENERIC, TokenWeights, deletion_variants
 
 _CACHE_LIMIT = 400_000
+_EPSILON = 1e-9
 _DERIVED_RE = re.compile(
     r"^(?P<left>.+?)\s+(?P<link>by|d/?b/?a|t/?a|trading as|doing business as|formerly|f/?k/?a)"
     r"\s+(?P<right>.+)$",
@@ -35,22 +41,85 @@ _DERIVED_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class IndexedName:
-    """One name or alias of one entity, normalized and weighted."""
+    """One name or alias of one entity, tokenized and weighted.
 
-    entity_index: int
-    printed: str
-    norm: NormalizedName
-    weights: tuple[float, ...]
-    total_weight: float
-    token_set: frozenset[str]
-    keys: frozenset[str]  # tokens and joined neighbour pairs
-    pairs: frozenset[str]  # joined neighbour pairs
-    weight_of: dict[str, float]  # token -> its weight (summed if repeated)
-    compact: str
-    is_alias: bool
-    derived_from: str = ""  # the printed name this one was cut from ("Dedrone by Axon")
+    The full ``NormalizedName`` (spans, legal forms) is only built for the few names that
+    are scored, as are the token set, the joined pairs and the weight per distinct token.
+    """
+
+    __slots__ = (
+        "_norm",
+        "_pairs",
+        "_token_set",
+        "_weight_of",
+        "compact",
+        "derived_from",
+        "entity_index",
+        "is_alias",
+        "name_id",
+        "printed",
+        "script",
+        "tokens",
+        "total_weight",
+        "weights",
+    )
+
+    def __init__(
+        self,
+        name_id: int,
+        entity_index: int,
+        printed: str,
+        is_alias: bool,
+        derived_from: str,
+        script: str,
+        tokens: tuple[str, ...],
+        weights: tuple[float, ...],
+        norm: NormalizedName | None,
+    ) -> None:
+        self.name_id = name_id  # position in ``NameIndex.names``
+        self.entity_index = entity_index
+        self.printed = printed
+        self.is_alias = is_alias
+        self.derived_from = derived_from  # the printed name this one was cut from
+        self.script = script
+        self.tokens = tokens
+        self.weights = weights
+        self.total_weight = sum(weights)
+        self.compact = "".join(tokens)
+        self._norm = norm
+        self._token_set: frozenset[str] | None = None
+        self._pairs: frozenset[str] | None = None
+        self._weight_of: dict[str, float] | None = None
+
+    @property
+    def norm(self) -> NormalizedName:
+        if self._norm is None:
+            self._norm = normalize(self.printed)
+        return self._norm
+
+    @property
+    def token_set(self) -> frozenset[str]:
+        if self._token_set is None:
+            self._token_set = frozenset(self.tokens)
+        return self._token_set
+
+    @property
+    def pairs(self) -> frozenset[str]:
+        """Neighbouring tokens joined ("l3" + "harris")."""
+        if self._pairs is None:
+            self._pairs = frozenset(a + b for a, b in pairwise(self.tokens))
+        return self._pairs
+
+    @property
+    def weight_of(self) -> dict[str, float]:
+        """Token -> its weight (summed if repeated)."""
+        if self._weight_of is None:
+            out: dict[str, float] = defaultdict(float)
+            for token, weight in zip(self.tokens, self.weights, strict=True):
+                out[token] += weight
+            self._weight_of = dict(out)
+        return self._weight_of
 
 
 def _names_of(entity: Entity) -> list[tuple[str, bool, str]]:
@@ -66,163 +135,321 @@ def _names_of(entity: Entity) -> list[tuple[str, bool, str]]:
     return out
 
 
+def _tokenize(printed: str) -> tuple[str, tuple[str, ...], NormalizedName | None]:
+    """(script, tokens, full normalization when it was needed to get the tokens)."""
+    if has_cjk(printed):
+        norm = normalize(printed)
+        return norm.script, norm.tokens, norm
+    quick = quick_latin_tokens(printed)
+    if quick is not None:
+        return "latin", tuple(quick), None
+    norm = normalize(printed)
+    return "latin", norm.tokens, norm
+
+
 class NameIndex:
     """All names of all entities, with the lookup structures described in the module doc."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = tuple(entities)
-        pending: list[tuple[int, str, bool, str, NormalizedName]] = []
+        pending: list[tuple[int, str, bool, str, str, tuple[str, ...], NormalizedName | None]]
+        pending = []
         df: dict[str, int] = defaultdict(int)
         for e, entity in enumerate(self.entities):
             seen: set[str] = set()
             for printed, is_alias, derived_from in _names_of(entity):
-                norm = normalize(printed)
-                if not norm.tokens:
+                script, tokens, norm = _tokenize(printed)
+                if not tokens:
                     continue
-                pending.append((e, printed, is_alias, derived_from, norm))
-                if norm.script == "latin":
-                    seen.update(norm.tokens)
+                pending.append((e, printed, is_alias, derived_from, script, tokens, norm))
+                if script == "latin":
+                    seen.update(tokens)
             for token in seen:
                 df[token] += 1
         self.weights = TokenWeights(dict(df))
-        self.names: list[IndexedName] = []
-        self._containing: dict[str, list[int]] = defaultdict(list)
-        self._deletions: dict[str, set[str]] = defaultdict(set)
+        weights_of = self.weights.weights
+        self.names: list[IndexedName] = [
+            IndexedName(
+                nid,
+                e,
+                printed,
+                alias,
+                derived,
+                script,
+                tokens,
+                tuple(weights_of(tokens)) if script == "latin" else (),
+                norm,
+            )
+            for nid, (e, printed, alias, derived, script, tokens, norm) in enumerate(pending)
+        ]
+        self._latin_ids: list[int] = []
+        self._cjk_ids: list[int] = []
         self._compact: dict[str, list[int]] = defaultdict(list)
         self._cjk_exact: dict[str, list[int]] = defaultdict(list)
-        self._cjk_bigrams: dict[str, list[int]] = defaultdict(list)
-        self._similar_cache: dict[str, dict[str, float]] = {}
-        self._holding_cache: dict[str, frozenset[int]] = {}
-        for e, printed, is_alias, derived_from, norm in pending:
-            self._add(e, printed, is_alias, derived_from, norm)
+        char_df: dict[str, int] = defaultdict(int)
+        for nid, name in enumerate(self.names):
+            if name.script == "cjk":
+                self._cjk_ids.append(nid)
+                core = name.compact
+                self._cjk_exact[core].append(nid)
+                prefix = name.norm.country_prefix
+                if prefix:
+                    self._cjk_exact[core[len(prefix) :]].append(nid)
+                for ch in set(core):
+                    char_df[ch] += 1
+            else:
+                self._latin_ids.append(nid)
+                self._compact[name.compact].append(nid)
+        self._char_df = dict(char_df)
+        # Rarest first: the order in which a name's words are taken into its prefix.
+        self._rank = {
+            t: r
+            for r, t in enumerate(sorted(df, key=lambda t: (df[t], -self.weights.weight(t), t)))
+        }
+        self._deletions: dict[str, list[str]] = defaultdict(list)
         for token in df:
             for variant in deletion_variants(token):
-                self._deletions[variant].add(token)
+                self._deletions[variant].append(token)
         self._abbreviated: dict[str, set[str]] = defaultdict(set)
         for word in GENERIC:
             for end in range(4, len(word)):
                 self._abbreviated[word[:end]].add(word)
+        self._vocabulary = frozenset(df)
+        self._keys = self._vocabulary | frozenset(
+            a + b for nid in self._latin_ids for a, b in pairwise(self.names[nid].tokens)
+        )
+        self._similar_cache: dict[str, dict[str, float]] = {}
+        self._reach_cache: dict[str, tuple[str, ...]] = {}
+        self._levels: dict[float, PrefixLevel] = {}
+        self._level_for: dict[float, PrefixLevel] = {}  # by the exact minimum score asked
 
-    def _add(self, e: int, printed: str, alias: bool, derived: str, norm: NormalizedName) -> None:
-        nid = len(self.names)
-        tokens = norm.tokens
-        weights = tuple(self.weights.weights(tokens))
-        pairs = {a + b for a, b in pairwise(tokens)}
-        token_set = frozenset(tokens)
-        name = IndexedName(
-            e, printed, norm, weights, sum(weights), token_set, token_set | pairs,
-            frozenset(pairs), _weight_of(tokens, weights), norm.compact, alias, derived,
-        )  # fmt: skip
-        self.names.append(name)
-        if norm.script == "cjk":
-            core = norm.compact
-            self._cjk_exact[core].append(nid)
-            if norm.country_prefix:
-                self._cjk_exact[core[len(norm.country_prefix) :]].append(nid)
-            for gram in set(_bigrams(core)):
-                self._cjk_bigrams[gram].append(nid)
-            return
-        self._compact[norm.compact].append(nid)
-        for key in name.keys:
-            self._containing[key].append(nid)
-
-    # -- Latin candidates -------------------------------------------------------------------
+    # -- similar words ----------------------------------------------------------------------
 
     def similar_tokens(self, token: str) -> dict[str, float]:
-        """Listed words ``token`` may pair with, and the similarity: itself (1.0), generic words
-        it abbreviates or that abbreviate it ("telecom" / "telecommunication"), and words one
-        plausible typo away. Cached: supplier files repeat words."""
+        """Words ``token`` may pair with, and the similarity: itself (1.0), generic words it
+        abbreviates or that abbreviate it ("telecom" / "telecommunication"), and listed words
+        one plausible typo away. Cached: supplier files repeat words."""
         cached = self._similar_cache.get(token)
         if cached is not None:
             return cached
         found = dict.fromkeys(self._abbreviated.get(token, ()), ABBREVIATION_SIMILARITY)
-        if token in GENERIC:
+        if len(token) > 4 and self.weights.is_generic(token):
             found.update(dict.fromkeys((token[:end] for end in range(4, len(token))), 0.9))
+        deletions = self._deletions
         for variant in deletion_variants(token):
-            for other in self._deletions.get(variant, ()):
-                if other != token:
+            for other in deletions.get(variant, ()):
+                if other != token and other not in found:
                     sim = typo_similarity(token, other)
                     if sim:
-                        found[other] = max(sim, found.get(other, 0.0))
+                        found[other] = sim
         found[token] = 1.0
         if len(self._similar_cache) >= _CACHE_LIMIT:
             self._similar_cache.clear()
         self._similar_cache[token] = found
         return found
 
-    def _holding(self, token: str) -> frozenset[int]:
-        """Names holding ``token`` or a word similar to it (cached)."""
-        cached = self._holding_cache.get(token)
-        if cached is None:
-            containing = self._containing
-            found: set[int] = set()
-            for key in self.similar_tokens(token):
-                found.update(containing.get(key, ()))
-            cached = frozenset(found)
-            if len(self._holding_cache) >= _CACHE_LIMIT:
-                self._holding_cache.clear()
-            self._holding_cache[token] = cached
-        return cached
-
-    def latin_candidates_for(
-        self, tokens: Sequence[str], weights: Sequence[float], min_score: float
-    ) -> set[int]:
-        """Names that may score ``min_score`` against these supplier tokens.
-
-        The score is at most 100 * sqrt(share of the supplier's weight matched), so a match
-        must pair at least one of the supplier's rarest words whose weights add up to more
-        than it may leave unmatched: candidates hold that word, a word similar to it, or it
-        joined with a neighbour. Names with the same letters (other spacing) are added.
-        """
-        count = len(tokens)
-        containing = self._containing
-        found: set[int] = set(self._compact.get("".join(tokens), ()))
-        allowed_miss = (1.0 - (max(min_score, 1.0) / 100.0) ** 2) * sum(weights)
-        if count == 1:
-            order: Sequence[int] = (0,)
-        else:
-            df = self.weights.document_frequency
-            order = sorted(range(count), key=lambda i: (df(tokens[i]), -weights[i], i))
-        covered = 0.0
-        for i in order:
-            found.update(self._holding(tokens[i]))
-            if i > 0:
-                found.update(containing.get(tokens[i - 1] + tokens[i], ()))
-            if i + 1 < count:
-                found.update(containing.get(tokens[i] + tokens[i + 1], ()))
-            covered += weights[i]
-            if covered > allowed_miss:
-                break
+    def reach(self, token: str) -> tuple[str, ...]:
+        """Listed words and joined listed pairs ``token`` may pair with (cached)."""
+        found = self._reach_cache.get(token)
+        if found is None:
+            keys = self._keys
+            found = tuple(word for word in self.similar_tokens(token) if word in keys)
+            if len(self._reach_cache) >= _CACHE_LIMIT:
+                self._reach_cache.clear()
+            self._reach_cache[token] = found
         return found
 
-    # -- CJK candidates ---------------------------------------------------------------------
+    # -- candidates -------------------------------------------------------------------------
+
+    def level(self, min_score: float) -> PrefixLevel:
+        """The prefix index for names scoring at least ``min_score`` (built once)."""
+        key = math.floor(max(0.0, min(min_score, 100.0)) * 2.0) / 2.0
+        found = self._levels.get(key)
+        if found is None:
+            found = self._levels[key] = PrefixLevel(self, key)
+        self._level_for[min_score] = found
+        return found
+
+    def latin_candidates(
+        self, tokens: Sequence[str], weights: Sequence[float], min_score: float
+    ) -> set[int]:
+        """Latin names that may score ``min_score`` against these supplier tokens (weights).
+
+        The score is also at most ``100 * sqrt(share of the supplier's weight matched)``: so
+        nothing when the supplier words no listed word can pair with weigh too much, and when
+        no single supplier word (or joined pair) is heavy enough to be that share, only names
+        holding two of the words reached (``PrefixLevel.pairs``).
+        """
+        same_letters = self._compact.get("".join(tokens))
+        found: set[int] = set(same_letters) if same_letters else set()
+        reach_cache, vocabulary = self._reach_cache, self._vocabulary
+        count = len(tokens)
+        groups: list[tuple[str, ...]] = []  # per supplier word: the listed words it reaches
+        joined: list[str] = []  # two supplier words written as one listed word
+        paired = [False] * count
+        covered = heaviest = 0.0
+        for i in range(count - 1):
+            word = tokens[i] + tokens[i + 1]
+            if word in vocabulary:
+                groups.append((word,))
+                joined.append(word)
+                paired[i] = paired[i + 1] = True
+                heaviest = max(heaviest, weights[i] + weights[i + 1])
+        for i, token in enumerate(tokens):
+            words = reach_cache.get(token)
+            if words is None:
+                words = self.reach(token)
+            if words:
+                groups.append(words)
+                paired[i] = True
+                if weights[i] > heaviest:
+                    heaviest = weights[i]
+            if paired[i]:
+                covered += weights[i]
+        required = (max(min_score, 0.0) / 100.0) ** 2 * sum(weights) - _EPSILON
+        if covered < required or not groups:
+            return found
+        level = self._level_for.get(min_score) or self.level(min_score)
+        single, pairs, partners = level.single, level.pairs, level.partners
+        one_is_enough = heaviest >= required
+        reached = {word for group in groups for word in group}
+        for word in reached:
+            if one_is_enough or word not in vocabulary:
+                ids = single.get(word)
+                if ids:
+                    found.update(ids)
+            others = partners.get(word)
+            if others:
+                for other in others.intersection(reached):
+                    if word < other:
+                        found.update(pairs[word + "\x00" + other])
+        for word in joined:
+            found.update(single.get(word, ()))
+        return found
 
     def cjk_exact(self, core: str) -> list[int]:
         return self._cjk_exact.get(core, [])
 
     def cjk_candidates(self, core: str, min_score: float) -> set[int]:
-        """CJK names sharing a character bigram with ``core`` and of compatible length."""
+        """CJK names sharing enough of their rarest characters with ``core`` (or equal to
+        it), of a length that allows ``min_score``."""
+        level = self._level_for.get(min_score) or self.level(min_score)
         found: set[int] = set(self._cjk_exact.get(core, ()))
-        for gram in set(_bigrams(core)):
-            found.update(self._cjk_bigrams.get(gram, ()))
+        single, pairs, partners = level.cjk_single, level.cjk_pairs, level.cjk_partners
+        chars = set(core)
+        for ch in chars:
+            ids = single.get(ch)
+            if ids:
+                found.update(ids)
+            others = partners.get(ch)
+            if others:
+                for other in others.intersection(chars):
+                    if ch < other or (ch == other and core.count(ch) > 1):
+                        found.update(pairs[ch + other])
         # The score is at most (shorter / longer) ** 1 (missing) or ** 0.5 (extra).
-        out = set()
-        for nid in found:
-            other = len(self.names[nid].norm.compact)
-            shorter, longer = min(other, len(core)), max(other, len(core))
-            if 100.0 * (shorter / longer) ** 0.5 >= min_score:
-                out.add(nid)
-        return out
+        names, size = self.names, len(core)
+        ratio = (min_score / 100.0) ** 2
+        return {
+            nid
+            for nid in found
+            if min(size, n := len(names[nid].compact)) >= ratio * max(size, n) - _EPSILON
+        }
 
 
-def _weight_of(tokens: Sequence[str], weights: Sequence[float]) -> dict[str, float]:
-    out: dict[str, float] = defaultdict(float)
+class PrefixLevel:
+    """Prefix keys of every name for one minimum score (see the module doc)."""
+
+    def __init__(self, index: NameIndex, min_score: float) -> None:
+        need = min_score / 100.0
+        rank = index._rank
+        single: dict[str, list[int]] = defaultdict(list)
+        pairs: dict[str, list[int]] = defaultdict(list)
+        for nid in index._latin_ids:
+            name = index.names[nid]
+            one, two = _latin_prefix(name.tokens, name.weights, need * name.total_weight, rank)
+            for key in one:
+                single[key].append(nid)
+            for key in two:
+                pairs[key].append(nid)
+        cjk_single: dict[str, list[int]] = defaultdict(list)
+        cjk_pairs: dict[str, list[int]] = defaultdict(list)
+        char_df = index._char_df
+        for nid in index._cjk_ids:
+            ones, twos = _cjk_prefix(index.names[nid].compact, need, char_df)
+            for key in ones:
+                cjk_single[key].append(nid)
+            for key in twos:
+                cjk_pairs[key].append(nid)
+        self.single: dict[str, list[int]] = dict(single)
+        self.pairs: dict[str, list[int]] = dict(pairs)
+        self.partners = _partners(self.pairs, "\x00")
+        self.cjk_single: dict[str, list[int]] = dict(cjk_single)
+        self.cjk_pairs: dict[str, list[int]] = dict(cjk_pairs)
+        self.cjk_partners = _partners(self.cjk_pairs, "")
+
+
+def _partners(pairs: dict[str, list[int]], separator: str) -> dict[str, frozenset[str]]:
+    """Word -> the words it forms a pair key with."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for key in pairs:
+        a, b = key.split(separator) if separator else (key[0], key[1])
+        out[a].add(b)
+        out[b].add(a)
+    return {word: frozenset(others) for word, others in out.items()}
+
+
+def _cjk_prefix(core: str, need: float, char_df: dict[str, int]) -> tuple[set[str], set[str]]:
+    """(single keys, pair keys) of a CJK core that must share ``need`` of its characters.
+
+    A supplier text scoring high enough shares at least ``t = ceil(need * n)`` characters
+    (as a common subsequence) with the ``n`` of the core: with ``t >= 2`` at least two of
+    its ``n - t + 2`` rarest characters, as a pair of characters ("ab", a <= b; "aa" for a
+    character twice); else one of its ``n - t + 1`` rarest.
+    """
+    size = len(core)
+    shared = math.ceil(need * size - _EPSILON)
+    rarest = sorted(core, key=lambda c: (char_df[c], c))
+    if shared < 2:
+        return set(rarest[: size - shared + 1]), set()
+    chosen = sorted(rarest[: size - shared + 2])
+    return set(), {a + b for k, a in enumerate(chosen) for b in chosen[k + 1 :]}
+
+
+def _latin_prefix(
+    tokens: tuple[str, ...], weights: tuple[float, ...], required: float, rank: dict[str, int]
+) -> tuple[list[str], list[str]]:
+    """(single keys, pair keys) under which a name is found when the words of it that are
+    reached must weigh ``required``. Pair keys are "a\\x00b" with a < b.
+
+    Words are taken rarest first. When one word can be enough, the single keys are the
+    rarest words whose weights add up to more than the name may leave unreached; the pair
+    keys are all pairs of its words (for a supplier text that needs two of its own words
+    matched). When no single word is enough, the pair keys are the pairs among the fewest
+    rarest words such that one of them plus all the others is still too little. Joined
+    neighbour pairs ("l3harris") are single keys either way.
+    """
+    weight_of: dict[str, float] = defaultdict(float)
     for token, weight in zip(tokens, weights, strict=True):
-        out[token] += weight
-    return dict(out)
+        weight_of[token] += weight
+    order = sorted(weight_of, key=lambda t: rank.get(t, -1))
+    total = sum(weight_of.values())
+    single = [a + b for a, b in pairwise(tokens)]
+    if max(weight_of.values()) < required - _EPSILON and len(order) > 1:
+        rest, heaviest = total, 0.0
+        for n, token in enumerate(order):
+            rest -= weight_of[token]
+            heaviest = max(heaviest, weight_of[token])
+            if heaviest + rest < required - _EPSILON:
+                return single, _pairs_of(order[: n + 1])
+    covered = 0.0
+    for token in order:
+        single.append(token)
+        covered += weight_of[token]
+        if covered > total - required + _EPSILON:
+            break
+    return single, _pairs_of(order)
 
 
-def _bigrams(text: str) -> list[str]:
-    if len(text) < 2:
-        return [text]
-    return [text[i : i + 2] for i in range(len(text) - 1)]
+def _pairs_of(words: Sequence[str]) -> list[str]:
+    ordered = sorted(words)
+    return [a + "\x00" + b for k, a in enumerate(ordered) for b in ordered[k + 1 :]]

@@ -111,7 +111,7 @@ class EntityMatcher:
             found = self._cjk(part, cutoff) if has_cjk(part) else self._latin(part, cutoff)
             for cand in found:
                 key = (cand.name.entity_index, part)
-                if key not in best or cand.raw > best[key].raw:
+                if key not in best or _preference(cand) > _preference(best[key]):
                     best[key] = cand
         return list(best.values())
 
@@ -126,30 +126,36 @@ class EntityMatcher:
         if not tokens:
             return []
         weights = index.weights.weights(tokens)
-        candidates = index.latin_candidates_for(tokens, weights, cutoff - bonus)
+        candidates = index.latin_candidates(tokens, weights, cutoff - bonus)
         if not candidates:
             return []
-        compact = "".join(tokens)
-        probe = SupplierProbe.build(tokens, weights, index.similar_tokens)
-        reach = probe.reach
-        floor = ((cutoff - bonus) / 100.0) ** (1.0 / LISTED_MISSING_EXPONENT)
-        survivors = []
-        for nid in candidates:
+        # Names with the same tokens (a name and its alias, namesakes) score the same.
+        groups: dict[tuple[str, ...], list[IndexedName]] = {}
+        for nid in sorted(candidates):
             name = index.names[nid]
-            if compact == name.compact:
-                survivors.append(name)
-                continue
-            if name.pairs.isdisjoint(probe.token_set):
-                # Quick bound from the listed side alone (set operations, no joins possible).
-                weight_of = name.weight_of
-                found = sum(weight_of[t] * reach[t] for t in name.token_set & reach.keys())
-                if found < floor * name.total_weight:
+            groups.setdefault(name.tokens, []).append(name)
+        compact = "".join(tokens)
+        probe: SupplierProbe | None = None
+        floor = ((cutoff - bonus) / 100.0) ** (1.0 / LISTED_MISSING_EXPONENT)
+        survivors: list[list[IndexedName]] = []
+        for group in groups.values():
+            name = group[0]
+            if compact != name.compact:
+                if probe is None:
+                    probe = SupplierProbe.build(tokens, weights, index.similar_tokens)
+                reach = probe.reach
+                if name.pairs.isdisjoint(probe.token_set):
+                    # Quick bound from the listed side alone (set operations, no joins).
+                    weight_of = name.weight_of
+                    found = sum(weight_of[t] * reach[t] for t in name.token_set & reach.keys())
+                    if found < floor * name.total_weight:
+                        continue
+                bound = latin_score_upper_bound(
+                    probe, name.tokens, name.weights, name.token_set, name.pairs
+                )
+                if bound + bonus < cutoff:
                     continue
-            bound = latin_score_upper_bound(
-                probe, name.norm.tokens, name.weights, name.token_set, name.pairs
-            )
-            if bound + bonus >= cutoff:
-                survivors.append(name)
+            survivors.append(group)
         if not survivors:
             return []
         if supplier is None:
@@ -157,17 +163,20 @@ class EntityMatcher:
         is_generic = index.weights.is_generic
         out = []
         pairs: tuple[TokenPair, ...]
-        for name in survivors:
-            listed = name.norm.tokens
-            if compact == name.compact and supplier.tokens != listed:
+        for group in survivors:
+            listed = group[0].tokens
+            if compact == group[0].compact and supplier.tokens != listed:
                 score, pairs = 100.0, ()  # same letters, only the spacing differs
             else:
-                result = latin_score(supplier.tokens, weights, listed, name.weights, is_generic)
+                result = latin_score(supplier.tokens, weights, listed, group[0].weights, is_generic)
                 score, pairs = result.score, result.pairs
-            raw = score + self._legal_bonus(supplier, name)
-            if raw >= cutoff:
-                matched = frozenset(i for p in pairs for i in p.supplier) if pairs else None
-                out.append(Candidate(supplier, name, raw, score, pairs, matched, ""))
+            if score + bonus < cutoff:
+                continue
+            matched = frozenset(i for p in pairs for i in p.supplier) if pairs else None
+            for name in group:
+                raw = score + self._legal_bonus(supplier, name)
+                if raw >= cutoff:
+                    out.append(Candidate(supplier, name, raw, score, pairs, matched, ""))
         return out
 
     def _cjk(self, part: str, cutoff: float) -> list[Candidate]:
@@ -183,7 +192,7 @@ class EntityMatcher:
         found = index.cjk_candidates(core, cutoff - LEGAL_FORM_AGREEMENT_BONUS)
         for nid in found | set(index.cjk_exact(variants[-1][0])):
             name = index.names[nid]
-            listed = name.norm.compact
+            listed = name.compact
             options = [(cjk_score(core, listed), core, "")]
             if name.norm.country_prefix or supplier.country_prefix:
                 for s_core, s_pen in variants:
@@ -231,6 +240,12 @@ class EntityMatcher:
             reasons=reasons,
             matched_tokens=tokens,
         )
+
+
+def _preference(cand: Candidate) -> tuple[float, bool, int]:
+    """Between names of one entity: the higher score, then the name written in the same
+    word order as the supplier's, then the name listed first."""
+    return (cand.raw, cand.name.tokens == cand.supplier.tokens, -cand.name.name_id)
 
 
 def _cjk_variants(norm: NormalizedName) -> list[tuple[str, float]]:

@@ -231,16 +231,41 @@ def _kept(kinds: list[_Kind]) -> list[int]:
     return words or list(range(len(kinds)))
 
 
-_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+# ASCII characters other than letters and digits, to spaces (after lower-casing).
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+_CLASSIFIED: dict[str, tuple[str, _Kind]] = {}  # raw word -> (canonical token, kind)
+_NOT_WORDS: set[str] = set()  # raw words that are stop words or legal forms
+_CACHE_LIMIT = 500_000
+
+
+def _join_run(match: re.Match[str]) -> str:
+    return match.group().translate(_TOKEN_JUNK)
 
 
 def quick_latin_tokens(text: str) -> list[str] | None:
-    """``normalize(text).tokens`` for ASCII text without apostrophes, initials or joins by
-    ``&`` (where words are plain runs of letters and digits), computed without building the
-    full structure; None for other text."""
-    if not text.isascii() or "'" in text or "`" in text or _JOINED_RE.search(text):
+    """``normalize(text).tokens`` for ASCII text without apostrophes, computed without
+    building the full structure (no spans, no legal forms); None for other text."""
+    if not text.isascii() or "'" in text or "`" in text:
         return None
-    found = [classify_token(w) for w in _PLAIN_WORD.findall(text.lower())]
+    low = text.lower()
+    if "&" in low or "+" in low or "." in low or "/" in low:
+        low = _JOINED_RE.sub(_join_run, low)  # "s.r.o." -> "sro", "r & d" -> "rd"
+    words = low.translate(_ASCII_SEPARATORS).split()
+    classified = _CLASSIFIED
+    try:
+        found = [classified[w] for w in words]
+    except KeyError:
+        if len(classified) >= _CACHE_LIMIT:
+            classified.clear()
+        for w in words:
+            if w not in classified:
+                canonical, kind, _ = classify_token(w)
+                classified[w] = (canonical, kind)
+                if kind != "word":
+                    _NOT_WORDS.add(w)
+        found = [classified[w] for w in words]
+    if _NOT_WORDS.isdisjoint(words):
+        return [f[0] for f in found]
     return [found[i][0] for i in _kept([f[1] for f in found])]
 
 

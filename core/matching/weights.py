@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import combinations
 
 from core.matching.countries import GEO_WORDS
 from core.matching.normalize import classify_token
@@ -40,15 +39,22 @@ _CACHE_LIMIT = 500_000
 
 
 def deletion_variants(token: str) -> set[str]:
-    """The token and its one-deletion variants (two deletions for 9+ letters); only words of
-    five or more letters have any, since shorter ones never count as typos."""
+    """The token and its one-deletion variants (two deletions for 9+ letters), never deleting
+    the first letter; only words of five or more letters have any, since shorter ones never
+    count as typos.
+
+    Two words that ``typo_similarity`` accepts share a variant: they start with the same
+    letter, and each edit (substitution, insertion, deletion, swap of neighbours) is undone by
+    deleting at most one letter on each side.
+    """
     if len(token) < 5 or not token.isalpha():
         return set()
-    out = {token}
-    depth = 2 if len(token) >= 9 else 1
-    for k in range(1, depth + 1):
-        for drop in combinations(range(len(token)), k):
-            out.add("".join(c for i, c in enumerate(token) if i not in drop))
+    head, tail = token[0], token[1:]
+    ones = {head + tail[:i] + tail[i + 1 :] for i in range(len(tail))}
+    out = {token, *ones}
+    if len(token) >= 9:
+        for one in ones:
+            out.update([one[:i] + one[i + 1 :] for i in range(1, len(one))])
     return out
 
 
