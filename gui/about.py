@@ -51,11 +51,11 @@ class AboutDialog(QDialog):
         layout.addLayout(self._header())
         layout.addWidget(self._releases_box())
         layout.addWidget(self._data_box())
-        layout.addWidget(self._libraries_box())
+        layout.addWidget(self._libraries_box(), 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        self.resize(640, 700)
 
     def _header(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -95,18 +95,18 @@ class AboutDialog(QDialog):
         headers = [self.tr("Publisher"), self.tr("Version"), self.tr("Data cut-off"),
                    self.tr("Lists")]  # fmt: skip
         rows = [
-            [r.publisher, r.version, r.data_cutoff.isoformat(), ", ".join(r.list_ids)]
+            [r.publisher, r.version, r.data_cutoff.isoformat(), "\n".join(r.list_ids)]
             for r in self.info.releases
         ]
-        layout.addWidget(_table(box, "releasesTable", headers, rows))
+        table = _table(box, "releasesTable", headers, rows)
+        table.setMaximumHeight(_content_height(table))
+        layout.addWidget(table)
         return box
 
     def _data_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Your data"), self)
         layout = QVBoxLayout(box)
-        folder = QLabel(
-            self.tr("User data folder: {path}").format(path=self.info.data_dir), box
-        )
+        folder = QLabel(self.tr("User data folder: {path}").format(path=self.info.data_dir), box)
         folder.setObjectName("dataDirLabel")
         database = QLabel(self.tr("Database: {url}").format(url=self.info.database or "-"), box)
         database.setObjectName("databaseLabel")
@@ -125,7 +125,7 @@ class AboutDialog(QDialog):
         rows = [[lib.name, lib.version or unknown, lib.licence] for lib in self.info.libraries]
         rows.append(["Qt", qVersion(), "LGPL-3.0-only"])
         rows.append(["Python", self.info.python_version, "PSF-2.0"])
-        layout.addWidget(_table(box, "librariesTable", headers, rows))
+        layout.addWidget(_table(box, "librariesTable", headers, rows), 1)
         note = QLabel(
             self.tr(
                 "Qt and Qt for Python are used under the GNU Lesser General Public License "
@@ -152,4 +152,12 @@ def _table(parent: QWidget, name: str, headers: list[str], rows: list[list[str]]
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
+    table.setWordWrap(False)  # a cell's lines are its own line breaks
+    table.resizeRowsToContents()
     return table
+
+
+def _content_height(table: QTableWidget) -> int:
+    """Tall enough for the header and every row, so a short table shows no empty space."""
+    frame = 2 * table.frameWidth()
+    return table.horizontalHeader().sizeHint().height() + table.verticalHeader().length() + frame
