@@ -35,14 +35,12 @@ shown: list[QDialog] = []
 """Dialogs opened by ``show_error`` and not yet closed, newest last (tests read this)."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialogs", text)
-
-
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> QDialog:
     """Show ``error`` to the user without blocking; returns the dialog."""
     if isinstance(error, UserFacingError):
-        dialog: QDialog = _message_box(parent, title or _tr("TradeScreen"), str(error))
+        dialog: QDialog = _message_box(
+            parent, title or QCoreApplication.translate("ErrorDialogs", "TradeScreen"), str(error)
+        )
     else:
         dialog = CrashDialog(parent, error)
     _open(dialog)
@@ -55,7 +53,7 @@ def _message_box(parent: QWidget | None, title: str, message: str) -> QMessageBo
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(message.strip() or _tr("Unknown error"))
+    box.setText(message.strip() or QCoreApplication.translate("ErrorDialogs", "Unknown error"))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 

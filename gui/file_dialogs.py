@@ -13,15 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 SUPPLIER_FILE_PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileDialogs", text)
-
-
 def supplier_file_filter() -> str:
     return ";;".join(
         (
-            _tr("Supplier files ({patterns})").format(patterns=SUPPLIER_FILE_PATTERNS),
-            _tr("All files (*)"),
+            QCoreApplication.translate("FileDialogs", "Supplier files ({patterns})").format(
+                patterns=SUPPLIER_FILE_PATTERNS
+            ),
+            QCoreApplication.translate("FileDialogs", "All files (*)"),
         )
     )
 

@@ -6,7 +6,7 @@ the widgets set their texts again (``retranslate``), so the switch applies at on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from core.paths import resources_dir
 
@@ -27,6 +27,7 @@ def install_language(language: str) -> bool:
     _installed.clear()
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        _apply_now()
         return True
     ours = QTranslator(app)
     if not ours.load(f"tradescreen_{language}", translations_dir()):
@@ -38,7 +39,13 @@ def install_language(language: str) -> bool:
     QCoreApplication.installTranslator(ours)
     _installed.append(ours)
     QLocale.setDefault(QLocale(language))
+    _apply_now()
     return True
+
+
+def _apply_now() -> None:
+    """Deliver the LanguageChange events Qt posted, so every widget is retranslated on return."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def current_language() -> str:

@@ -22,10 +22,10 @@ _STATUS = {
     Status.NOT_LISTED: QT_TRANSLATE_NOOP("Labels", "Not listed"),
 }
 
-_ACTION = {
-    Action.ADDED: QT_TRANSLATE_NOOP("Labels", "Added"),
-    Action.SUSPENDED: QT_TRANSLATE_NOOP("Labels", "Suspended"),
-    Action.REMOVED: QT_TRANSLATE_NOOP("Labels", "Removed"),
+_ACTION = {  # their own context: Chinese words them differently from the statuses
+    Action.ADDED: QT_TRANSLATE_NOOP("Actions", "Added"),
+    Action.SUSPENDED: QT_TRANSLATE_NOOP("Actions", "Suspended"),
+    Action.REMOVED: QT_TRANSLATE_NOOP("Actions", "Removed"),
 }
 
 _DECISION = {
@@ -54,7 +54,7 @@ def status_label(status: Status) -> str:
 
 
 def action_label(action: Action) -> str:
-    return tr(str(_ACTION[action]))
+    return QCoreApplication.translate("Actions", str(_ACTION[action]))
 
 
 def decision_label(decision: str | None) -> str:

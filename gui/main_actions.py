@@ -92,23 +92,22 @@ class MainActions(QObject):
         self.dialog: object | None = None
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.file_menu.setTitle(tr("&File"))
-        self.lists_menu.setTitle(tr("&Lists"))
-        self.help_menu.setTitle(tr("&Help"))
-        self.recent_menu.setTitle(tr("Open &recent"))
-        self.toolbar.setWindowTitle(tr("Toolbar"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.lists_menu.setTitle(self.tr("&Lists"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
         texts = {
-            self.open: (tr("&Open supplier file…"), tr("Open")),
-            self.sample: (tr("Open the &sample file"), ""),
-            self.screen: (tr("&Screen"), tr("Screen")),
-            self.export: (tr("&Export to Excel…"), tr("Export")),
-            self.folder: (tr("Open &containing folder"), tr("Open folder")),
-            self.settings: (tr("Se&ttings…"), ""),
-            self.quit: (tr("&Quit"), ""),
-            self.import_pack: (tr("&Import list pack…"), ""),
-            self.about: (tr("&About TradeScreen"), ""),
-            self.clear_recent: (tr("Clear the list"), ""),
+            self.open: (self.tr("&Open supplier file…"), self.tr("Open")),
+            self.sample: (self.tr("Open the &sample file"), ""),
+            self.screen: (self.tr("&Screen"), self.tr("Screen")),
+            self.export: (self.tr("&Export to Excel…"), self.tr("Export")),
+            self.folder: (self.tr("Open &containing folder"), self.tr("Open folder")),
+            self.settings: (self.tr("Se&ttings…"), ""),
+            self.quit: (self.tr("&Quit"), ""),
+            self.import_pack: (self.tr("&Import list pack…"), ""),
+            self.about: (self.tr("&About TradeScreen"), ""),
+            self.clear_recent: (self.tr("Clear the list"), ""),
         }
         for act, (text, short) in texts.items():
             act.setText(text)

@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsFlow", text)
-
-
 def open_settings(window: MainWindow) -> SettingsDialog:
     """Open the dialog without blocking; OK applies it."""
     embedded = describe_url(resolve_database_url(None))
@@ -84,7 +80,10 @@ def _reconnect(
         window.retranslate()
         _audit(window, services, changes)
         window.statusBar().showMessage(
-            _tr("Connected to {url}.").format(url=services.database_label), 8000
+            QCoreApplication.translate("SettingsFlow", "Connected to {url}.").format(
+                url=services.database_label
+            ),
+            8000,
         )
 
     def failed(error: BaseException) -> None:
@@ -92,7 +91,9 @@ def _reconnect(
         show_error(window, error)
 
     task = window.run_task(
-        _tr("Connecting to {url}…").format(url=describe_url(url)),
+        QCoreApplication.translate("SettingsFlow", "Connecting to {url}…").format(
+            url=describe_url(url)
+        ),
         lambda progress: operations.connect(url, reviewer, progress),
         connected,
         rows=False,
