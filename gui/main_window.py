@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from core.lists.snapshot import ListSnapshot
 from core.paths import sample_suppliers_file
 from core.screening.result import ScreeningResult
-from gui import file_dialogs, operations
+from gui import file_dialogs, gc_policy, operations
 from gui.error_dialogs import show_error
 from gui.history_view import HistoryView
 from gui.lists_view import ListsView
@@ -155,9 +155,11 @@ class MainWindow(QMainWindow):
             return None
         self.progress.start(label)
         self._set_busy(True)
+        gc_policy.pause()
 
         def finished() -> None:
             self.task = None
+            gc_policy.resume()
             self.progress.stop()
             self._set_busy(False)
 

@@ -18,10 +18,14 @@ class PreviewModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.table: SupplierTable | None = None
+        self._rows = 0
+        self._brushes: tuple[QBrush, QBrush] | None = None
 
     def set_table(self, table: SupplierTable | None) -> None:
         self.beginResetModel()
         self.table = table
+        self._rows = 0 if table is None else min(PREVIEW_ROWS, len(table.rows))
+        self._brushes = None  # the palette may have changed (dark mode)
         self.endResetModel()
 
     def roles_changed(self, table: SupplierTable) -> None:
@@ -36,9 +40,7 @@ class PreviewModel(QAbstractTableModel):
                 )
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self.table is None:
-            return 0
-        return min(PREVIEW_ROWS, len(self.table.rows))
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.table is None:
@@ -63,7 +65,7 @@ class PreviewModel(QAbstractTableModel):
         if table is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._rows:
                 return str(table.rows[section].row_number)
             return None
         if not 0 <= section < len(table.headers):
@@ -80,7 +82,7 @@ class PreviewModel(QAbstractTableModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         table = self.table
-        if table is None or not index.isValid() or index.row() >= self.rowCount():
+        if table is None or not index.isValid() or index.row() >= self._rows:
             return None
         row = table.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -97,6 +99,10 @@ class PreviewModel(QAbstractTableModel):
         roles = self.table.roles
         if column not in (roles.name, roles.country, roles.name_alt):
             return None
-        color = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
-        color.setAlpha(70 if column == roles.name else 35)
-        return QBrush(color)
+        if self._brushes is None:
+            color = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
+            strong, light = QColor(color), QColor(color)
+            strong.setAlpha(70)
+            light.setAlpha(35)
+            self._brushes = (QBrush(strong), QBrush(light))
+        return self._brushes[0] if column == roles.name else self._brushes[1]

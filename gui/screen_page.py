@@ -237,12 +237,20 @@ class ScreenPage(QWidget):
         self._update_guess_hint(table)
 
     def _fit_preview_columns(self) -> None:
-        """Columns as wide as their first rows (the preview has at most 200), within limits."""
+        """Columns as wide as their header and first rows' text, within limits. Measured here
+        from the text: ``sizeHintForColumn`` asks the model for every role of every row."""
+        table = self.preview_model.table
+        if table is None:
+            return
+        metrics = self.preview.fontMetrics()
         header = self.preview.horizontalHeader()
-        limit = self.fontMetrics().averageCharWidth() * 40
-        for column in range(self.preview_model.columnCount()):
-            width = max(self.preview.sizeHintForColumn(column), header.sectionSizeHint(column))
-            header.resizeSection(column, min(limit, width + 8))
+        limit = metrics.averageCharWidth() * 40
+        sample = table.rows[:50]
+        for column in range(len(table.headers)):
+            texts = [table.text(row, column) for row in sample]
+            width = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            width = max(width, header.sectionSizeFromContents(column).width())
+            header.resizeSection(column, min(limit, width + 16))
 
     def _fill_column_combos(self, table: SupplierTable) -> None:
         self._updating = True
