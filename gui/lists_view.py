@@ -86,6 +86,7 @@ class ListsView(QWidget):
         self.entities.setObjectName("entitiesTable")
         self.entities.setModel(self.entities_model)
         self._table_defaults(self.entities)
+        self.entities.setWordWrap(False)
         self.entities.horizontalHeader().setDefaultSectionSize(180)
         self.entities.selectionModel().currentRowChanged.connect(self._entity_changed)
         left.addWidget(self.entities, 1)

@@ -46,12 +46,12 @@ from gui.results_model import (
 )
 
 COLUMN_CHARS = {
-    COL_ROW: 5,
+    COL_ROW: 4,
     COL_SHEET: 10,
-    COL_SUPPLIER: 22,
-    COL_ENTITY: 22,
+    COL_SUPPLIER: 24,
+    COL_ENTITY: 24,
     COL_LIST: 18,
-    COL_STATUS: 14,
+    COL_STATUS: 13,
     COL_DECISION: 13,
     COL_SCORE: 5,
     COL_COUNTRY: 7,
@@ -145,7 +145,7 @@ class ResultsPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([800, 460])
+        splitter.setSizes([830, 430])
         layout.addWidget(splitter, 1)
         self._shortcuts()
         self._filter_timer = QTimer(self)

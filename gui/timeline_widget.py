@@ -28,8 +28,8 @@ from core.lists.describe import describe_event
 from core.lists.model import ListingEvent, Status
 from gui.labels import STATUS_COLORS, status_label
 
-LANE_HEIGHT = 26
-AXIS_HEIGHT = 30
+BAR_HEIGHT = 14
+AXIS_HEIGHT = 26
 MARGIN = 8
 
 
@@ -121,18 +121,18 @@ class TimelineWidget(QWidget):
 
     def _height(self) -> int:
         as_of_label = self.fontMetrics().height() + 8
-        return AXIS_HEIGHT + max(1, len(self.lanes)) * LANE_HEIGHT + as_of_label + 4
+        return AXIS_HEIGHT + max(1, len(self.lanes)) * self._lane_height() + as_of_label + 4
 
-    def _label_width(self) -> int:
-        metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(lane.title) for lane in self.lanes), default=0)
-        return min(widest + 2 * MARGIN, int(self.width() * 0.32))
+    def _title_height(self) -> int:
+        return self.fontMetrics().height() + 2
+
+    def _lane_height(self) -> int:
+        """A lane: the list's title on one line, its bar below (titles are never cut short)."""
+        return self._title_height() + BAR_HEIGHT + 8
 
     def _plot(self) -> QRectF:
-        left = self._label_width() + MARGIN
-        return QRectF(
-            left, AXIS_HEIGHT, max(10, self.width() - left - MARGIN), len(self.lanes) * LANE_HEIGHT
-        )
+        height = len(self.lanes) * self._lane_height()
+        return QRectF(MARGIN, AXIS_HEIGHT, max(10, self.width() - 2 * MARGIN), height)
 
     def x_of(self, day: dt.date) -> float:
         plot = self._plot()
@@ -145,14 +145,20 @@ class TimelineWidget(QWidget):
         return None if self.as_of is None else self.x_of(self.as_of)
 
     def lane_rect(self, index: int) -> QRectF:
-        plot = self._plot()
-        return QRectF(0, plot.top() + index * LANE_HEIGHT, self.width(), LANE_HEIGHT)
+        plot, height = self._plot(), self._lane_height()
+        return QRectF(0, plot.top() + index * height, self.width(), height)
+
+    def _bar_top(self, index: int) -> float:
+        return self.lane_rect(index).top() + self._title_height() + 2
 
     def _span_rect(self, index: int, span: Span) -> QRectF:
-        lane = self.lane_rect(index)
         right = self._plot().right() if span.end is None else self.x_of(span.end)
         left = self.x_of(span.start)
-        return QRectF(left, lane.top() + 5, max(2.0, right - left), LANE_HEIGHT - 10)
+        return QRectF(left, self._bar_top(index), max(2.0, right - left), BAR_HEIGHT)
+
+    def marker_point(self, index: int, event: ListingEvent) -> QPointF:
+        """Where the event's marker is drawn in lane ``index``."""
+        return QPointF(self.x_of(event.effective_on), self._bar_top(index) + BAR_HEIGHT / 2)
 
     # -- painting -----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -167,9 +173,10 @@ class TimelineWidget(QWidget):
             )
             return
         self._paint_axis(painter, text)
+        self._paint_as_of(painter, palette, behind=True)
         for index, lane in enumerate(self.lanes):
             self._paint_lane(painter, index, lane, palette)
-        self._paint_as_of(painter, palette)
+        self._paint_as_of(painter, palette, behind=False)
 
     def _paint_axis(self, painter: QPainter, text: QColor) -> None:
         plot = self._plot()
@@ -199,7 +206,7 @@ class TimelineWidget(QWidget):
         if index % 2:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        label = QRectF(MARGIN, rect.top(), self._label_width() - MARGIN, rect.height())
+        label = QRectF(MARGIN, rect.top() + 1, rect.width() - 2 * MARGIN, self._title_height())
         title = self.fontMetrics().elidedText(
             lane.title, Qt.TextElideMode.ElideRight, int(label.width())
         )
@@ -220,21 +227,30 @@ class TimelineWidget(QWidget):
             painter.drawPolygon(self._marker(index, ev))
 
     def _marker(self, index: int, event: ListingEvent) -> QPolygonF:
-        x = self.x_of(event.effective_on)
-        y = self.lane_rect(index).center().y()
+        point = self.marker_point(index, event)
+        x, y = point.x(), point.y()
         r = 4.5
         return QPolygonF(
             [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
         )
 
-    def _paint_as_of(self, painter: QPainter, palette: QPalette) -> None:
+    def _paint_as_of(self, painter: QPainter, palette: QPalette, *, behind: bool) -> None:
+        """The as-of line: faint across titles (drawn first), solid across the bars."""
         x = self.as_of_x()
         if x is None or self.as_of is None:
             return
         plot = self._plot()
         color = palette.color(QPalette.ColorRole.Highlight)
-        painter.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(x, plot.top() - 2), QPointF(x, plot.bottom() + 2))
+        if behind:
+            faint = QColor(color)
+            faint.setAlpha(110)
+            painter.setPen(QPen(faint, 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, plot.top() - 2), QPointF(x, plot.bottom() + 2))
+            return
+        painter.setPen(QPen(color, 2))
+        for index in range(len(self.lanes)):
+            top = self._bar_top(index)
+            painter.drawLine(QPointF(x, top - 3), QPointF(x, top + BAR_HEIGHT + 3))
         label = self.tr("as of {date}").format(date=self.as_of.isoformat())
         width = self.fontMetrics().horizontalAdvance(label)
         left = min(max(x - width / 2, plot.left()), plot.right() - width)

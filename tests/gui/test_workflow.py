@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -57,7 +57,7 @@ def test_sample_file_to_excel_report(
     # an event's announcement as a tooltip, and its source link opens in the browser
     lane = timeline.lanes[1]
     first = lane.events[0]
-    marker = QPointF(timeline.x_of(first.effective_on), timeline.lane_rect(1).center().y())
+    marker = timeline.marker_point(1, first)
     assert first.announcement in timeline.tooltip_at(marker)
     opened: list[str] = []
     monkeypatch.setattr(file_dialogs, "open_url", lambda url: opened.append(url.toString()))

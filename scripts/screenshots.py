@@ -1,0 +1,123 @@
+"""Screenshots of the real app for the README: drives the main window, grabs its widgets.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--out DIR]
+
+(or with QT_QPA_PLATFORM=offscreen). Uses a throwaway data folder and database: opens the
+bundled sample file, screens it as of 2025-05-20, selects the suspended Kratos hit, then visits
+the Lists tab and switches to Simplified Chinese. Writes PNG files to docs/images/ by default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["TRADESCREEN_DATA_DIR"] = tempfile.mkdtemp(prefix="tradescreen-shots-")
+os.environ.pop("TRADESCREEN_DATABASE_URL", None)
+
+from PySide6.QtCore import QThreadPool  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+AS_OF = dt.date(2025, 5, 20)
+KRATOS = "kratos-unmanned-aerial-systems"
+
+
+def settle(
+    app: QApplication, condition: Callable[[], bool] = lambda: True, timeout: float = 60
+) -> None:
+    """Run the event loop until ``condition`` holds, then a little longer for painting."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        app.processEvents()
+        time.sleep(0.01)
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out waiting for the window")
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    pixmap = widget.grab()
+    if not pixmap.save(str(path), "PNG"):
+        raise SystemExit(f"cannot write {path}")
+    print(
+        f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+        f"{pixmap.width()}x{pixmap.height()}, {path.stat().st_size // 1024} KB"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    args = parser.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    from gui.app import create_application
+    from gui.i18n import install_language
+    from gui.main_window import TAB_LISTS, TAB_RESULTS, TAB_SCREEN, MainWindow
+    from gui.services import AppServices
+    from gui.settings import AppSettings
+
+    app = create_application([sys.argv[0]])
+    install_language("en")
+    services = AppServices(f"sqlite:///{os.environ['TRADESCREEN_DATA_DIR']}/shots.db", "j.chen")
+    window = MainWindow(AppSettings(), services)
+    window.resize(1280, 800)
+    window.show()
+    settle(app, lambda: window.snapshot is not None)
+
+    window.open_sample()
+    settle(app, lambda: window.task is None and bool(window.screen_page.tables))
+    window.screen_page.options.date.set_date(AS_OF)
+    settle(app)
+    save(window, out / "screen-columns.png")
+
+    window.start_screening()
+    settle(app, lambda: window.task is None and window.results.result is not None)
+    results = window.results
+    row = next(
+        r for r in range(results.proxy.rowCount()) if results.proxy.hit_at(r).entity_id == KRATOS
+    )
+    results.select_row(row)
+    settle(app)
+    save(window, out / "results.png")
+
+    results.splitter.setSizes([560, 720])
+    settle(app)
+    save(results.detail.widget(), out / "detail-timeline.png")
+    results.splitter.setSizes([830, 430])
+
+    window.tabs.setCurrentIndex(TAB_LISTS)
+    lists = window.lists_view
+    lists.set_as_of(AS_OF)
+    lists.search.setText("Kratos")
+    lists.run_search()
+    settle(app)
+    save(window, out / "lists.png")
+
+    install_language("zh_CN")
+    window.tabs.setCurrentIndex(TAB_RESULTS)
+    results.select_row(row)
+    settle(app)
+    save(window, out / "results-zh.png")
+    install_language("en")
+    window.tabs.setCurrentIndex(TAB_SCREEN)
+
+    window.close()
+    QThreadPool.globalInstance().waitForDone()
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
