@@ -55,9 +55,35 @@ def save(widget: QWidget, path: Path) -> None:
     )
 
 
+def use_dark_palette(app: QApplication) -> None:
+    """Fusion with a dark palette, as a desktop in dark mode gives it."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for key, rgb in (
+        (role.Window, (45, 45, 48)), (role.WindowText, (230, 230, 230)),
+        (role.Base, (30, 30, 32)), (role.AlternateBase, (40, 40, 44)),
+        (role.Text, (230, 230, 230)), (role.Button, (53, 53, 56)),
+        (role.ButtonText, (230, 230, 230)), (role.Highlight, (42, 130, 218)),
+        (role.HighlightedText, (255, 255, 255)), (role.ToolTipBase, (60, 60, 64)),
+        (role.ToolTipText, (230, 230, 230)), (role.PlaceholderText, (150, 150, 150)),
+        (role.Link, (110, 170, 255)),
+    ):  # fmt: skip
+        palette.setColor(key, QColor(*rgb))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(130, 130, 130))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(130, 130, 130))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(130, 130, 130))
+    app.setPalette(palette)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    parser.add_argument(
+        "--dark", action="store_true", help="a dark palette (to check dark mode); names end -dark"
+    )
     args = parser.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -69,6 +95,10 @@ def main() -> int:
     from gui.settings import AppSettings
 
     app = create_application([sys.argv[0]])
+    suffix = ""
+    if args.dark:
+        use_dark_palette(app)
+        suffix = "-dark"
     install_language("en")
     services = AppServices(f"sqlite:///{os.environ['TRADESCREEN_DATA_DIR']}/shots.db", "j.chen")
     window = MainWindow(AppSettings(), services)
@@ -80,7 +110,7 @@ def main() -> int:
     settle(app, lambda: window.task is None and bool(window.screen_page.tables))
     window.screen_page.options.date.set_date(AS_OF)
     settle(app)
-    save(window, out / "screen-columns.png")
+    save(window, out / f"screen-columns{suffix}.png")
 
     window.start_screening()
     settle(app, lambda: window.task is None and window.results.result is not None)
@@ -90,11 +120,11 @@ def main() -> int:
     )
     results.select_row(row)
     settle(app)
-    save(window, out / "results.png")
+    save(window, out / f"results{suffix}.png")
 
     results.splitter.setSizes([560, 720])
     settle(app)
-    save(results.detail.widget(), out / "detail-timeline.png")
+    save(results.detail.widget(), out / f"detail-timeline{suffix}.png")
     results.splitter.setSizes([830, 430])
 
     window.tabs.setCurrentIndex(TAB_LISTS)
@@ -103,13 +133,13 @@ def main() -> int:
     lists.search.setText("Kratos")
     lists.run_search()
     settle(app)
-    save(window, out / "lists.png")
+    save(window, out / f"lists{suffix}.png")
 
     install_language("zh_CN")
     window.tabs.setCurrentIndex(TAB_RESULTS)
     results.select_row(row)
     settle(app)
-    save(window, out / "results-zh.png")
+    save(window, out / f"results-zh{suffix}.png")
     install_language("en")
     window.tabs.setCurrentIndex(TAB_SCREEN)
 

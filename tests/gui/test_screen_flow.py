@@ -202,3 +202,19 @@ def test_dropping_a_file_opens_it(qtbot: QtBot, window: MainWindow) -> None:
     wait_idle(qtbot, window)
     assert window.screen_page.path == sample_suppliers_file()
     assert window.screen_page.stack.currentIndex() == 1
+
+
+def test_freshness_banner_after_the_data_cut_off(qtbot: QtBot, window: MainWindow) -> None:
+    import datetime as dt
+
+    window.open_sample()
+    wait_idle(qtbot, window)
+    window.screen_page.options.date.set_date(dt.date(2026, 10, 1))
+    window.start_screening()
+    wait_idle(qtbot, window)
+    banner = window.results.banner
+    assert banner.isVisible()
+    assert "2026-08-22" in banner.text() and "40 days later" in banner.text()
+    window.tabs.setCurrentIndex(0)
+    _screen(qtbot, window)  # 2025-05-20: before the cut-off, no banner
+    assert not window.results.banner.isVisible()
