@@ -218,3 +218,31 @@ def test_settings_dialog_offers_both_languages(qtbot: QtBot, language: str) -> N
     dialog.shared.setChecked(True)
     dialog.url.setText("postgresql+psycopg://u@h/db")
     assert dialog.preferences().database_url == "postgresql+psycopg://u@h/db"
+
+
+def test_help_about_opens_the_about_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    from gui.about import AboutDialog
+
+    window.actions_.about.trigger()
+    dialog = window.actions_.dialog
+    assert isinstance(dialog, AboutDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.close()
+
+
+def test_uncaught_exceptions_reach_the_crash_dialog(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from gui import error_dialogs
+    from gui.error_dialogs import CrashDialog, install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", lambda *args: None)  # the previous hook: stay quiet
+    install_excepthook()
+    try:
+        raise ValueError("a bug in a slot")
+    except ValueError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert isinstance(error_dialogs.shown[-1], CrashDialog)
+    assert "ValueError: a bug in a slot" in error_dialogs.shown[-1].details
