@@ -1,0 +1,205 @@
+"""The Flagged sheet: one row per hit (row x entity x list), the supplier's own columns first,
+then what the screening found and what reviewers decided."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from core.lists.model import Status
+from core.progress import Progress, check_cancelled
+from core.report.cells import is_web_link, make_cell
+from core.report.columns import SourceColumns
+from core.report.layout import (
+    CELL_BORDER,
+    HIT_COLUMNS,
+    LINK,
+    LOCATION_COLUMNS,
+    NOTE,
+    SOURCE_CAP,
+    STATUS_FILLS,
+    STATUS_FONTS,
+    TOP_ALIGNMENT,
+    WRAP_ALIGNMENT,
+    Column,
+    Look,
+    row_height,
+)
+from core.report.measure import has_wide, wrapped_lines
+from core.report.row_stream import RowStream
+from core.report.table import measured_widths, prepare_table, set_filter, write_header
+from core.screening.result import ListingHit, ScreeningResult
+from core.spreadsheets.table import CellValue, cell_text
+
+PROGRESS_EVERY = 2000
+STATUS_INDEX = [c.header for c in HIT_COLUMNS].index("Status")
+SOURCE_INDEX = [c.header for c in HIT_COLUMNS].index("Source")
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedRow:
+    values: list[CellValue]
+    status: Status
+    link: str
+
+
+def sheet_label(result: ScreeningResult, sheet: str | None) -> str:
+    """The sheet name; a CSV file has none, so its file name stands in."""
+    return sheet if sheet is not None else result.input_name
+
+
+def decision_label(hit: ListingHit) -> str:
+    return hit.decision.replace("_", " ") if hit.decision else ""
+
+
+def decision_note(hit: ListingHit) -> str:
+    """The reviewer's note, an earlier decision that applies or has lapsed, upcoming changes."""
+    lines = []
+    prior = hit.prior
+    if prior is not None and prior.applies:
+        lines.append(
+            f"Cleared before by {prior.decided_by} on {prior.decided_at:%Y-%m-%d}"
+            + (f": {prior.note}" if prior.note else "")
+        )
+    elif prior is not None:
+        what = prior.decision.replace("_", " ")
+        changes = "; ".join(prior.changes) or "the listing changed"
+        lines.append(
+            f"Marked {what} by {prior.decided_by} on {prior.decided_at:%Y-%m-%d}, but the "
+            f"listing changed since ({changes}): review again"
+        )
+    own_decision = hit.decision and (prior is None or hit.decided_at != prior.decided_at)
+    if own_decision:
+        by = f" ({hit.decided_by}, {hit.decided_at:%Y-%m-%d})" if hit.decided_at else ""
+        lines.append((hit.decision_note or decision_label(hit)) + by)
+    if hit.upcoming:
+        lines.append("Upcoming: " + "; ".join(hit.upcoming))
+    return "\n".join(lines)
+
+
+def hit_values(hit: ListingHit) -> list[CellValue]:
+    """The screening columns of one hit, in ``HIT_COLUMNS`` order."""
+    return [
+        hit.status.value,
+        hit.list_id,
+        hit.entity_name,
+        hit.entity_name_zh,
+        hit.matched_name,
+        round(hit.score, 1),
+        "; ".join(hit.reasons),
+        hit.since,
+        hit.until,
+        hit.announcement,
+        hit.source_url,
+        decision_label(hit),
+        decision_note(hit),
+    ]
+
+
+def flagged_columns(source: SourceColumns) -> list[Column]:
+    supplier = [Column(h, cap=SOURCE_CAP, wrap=True) for h in source.headers]
+    return [*LOCATION_COLUMNS, *supplier, *HIT_COLUMNS]
+
+
+def flagged_rows(result: ScreeningResult, source: SourceColumns) -> list[FlaggedRow]:
+    out = []
+    for hit in result.hits:
+        original = result.rows.get((hit.sheet, hit.row), ())
+        out.append(
+            FlaggedRow(
+                values=[
+                    sheet_label(result, hit.sheet),
+                    hit.row,
+                    *source.values(hit.sheet, original),
+                    *hit_values(hit),
+                ],
+                status=hit.status,
+                link=hit.source_url,
+            )
+        )
+    return out
+
+
+def write_flagged(
+    ws: Any, result: ScreeningResult, source: SourceColumns, progress: Progress
+) -> RowStream:
+    """Set up the sheet and stream its rows; they reach the file when the workbook is saved."""
+    columns = flagged_columns(source)
+    rows = flagged_rows(result, source)
+    texts = [[cell_text(row.values[i]) for row in rows] for i in range(len(columns))]
+    widths = measured_widths(columns, texts)
+    prepare_table(ws, columns, widths)
+    write_header(ws, columns, range(len(LOCATION_COLUMNS) + len(source.headers)))
+    stream = RowStream(ws, first_row=2)
+    try:
+        _stream_rows(stream, columns, widths, rows, texts, progress)
+    except BaseException:
+        stream.close()
+        raise
+    if not rows:
+        ws.append([make_cell(ws, f"No row matched a listed entity as of {result.as_of}.", NOTE)])
+    set_filter(ws, len(columns), len(rows) + 1)
+    return stream
+
+
+def _stream_rows(
+    stream: RowStream,
+    columns: list[Column],
+    widths: list[float],
+    rows: list[FlaggedRow],
+    texts: list[list[str]],
+    progress: Progress,
+) -> None:
+    first_hit_column = len(columns) - len(HIT_COLUMNS)
+    status_column = first_hit_column + STATUS_INDEX
+    source_column = first_hit_column + SOURCE_INDEX
+    looks = {status: _row_looks(columns, status, status_column) for status in STATUS_FILLS}
+    linked = {
+        status: [*row_looks[:source_column], _link_look(row_looks[source_column]),
+                 *row_looks[source_column + 1 :]]
+        for status, row_looks in looks.items()
+    }  # fmt: skip
+    progress.report(0, len(rows), "Writing flagged rows")
+    for index, row in enumerate(rows):
+        if index % PROGRESS_EVERY == 0:
+            check_cancelled(progress)
+            progress.report(index, len(rows), "Writing flagged rows")
+        height = _wrapped_height(columns, widths, [column[index] for column in texts])
+        if is_web_link(row.link):
+            stream.append(
+                row.values, linked[row.status], height=height, link=(source_column, row.link)
+            )
+        else:
+            stream.append(row.values, looks[row.status], height=height)
+    progress.report(len(rows), len(rows), "Writing flagged rows")
+
+
+def _row_looks(columns: list[Column], status: Status, status_column: int) -> list[Look]:
+    """Each cell's look in a row of ``status``: the status tint everywhere, the column's
+    wrapping and number format, the status font in the Status column."""
+    fill = STATUS_FILLS[status]
+    looks = [_column_look(column).but(fill=fill) for column in columns]
+    looks[status_column] = looks[status_column].but(font=STATUS_FONTS[status])
+    return looks
+
+
+def _link_look(look: Look) -> Look:
+    return look.but(named_style=LINK.named_style, font=LINK.font)
+
+
+def _wrapped_height(columns: list[Column], widths: list[float], texts: list[str]) -> float | None:
+    """The height a row needs for its wrapped cells; None when one line is enough."""
+    wrapped = [(text, width) for column, width, text in zip(columns, widths, texts, strict=True)
+               if column.wrap]  # fmt: skip
+    lines = max((wrapped_lines(text, width) for text, width in wrapped), default=1)
+    if lines <= 1:
+        return None
+    return row_height(lines, wide=any(has_wide(text) for text, _ in wrapped))
+
+
+def _column_look(column: Column) -> Look:
+    return Look(
+        alignment=WRAP_ALIGNMENT if column.wrap else TOP_ALIGNMENT,
+        border=CELL_BORDER,
+        number_format=column.number_format,
+    )

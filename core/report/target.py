@@ -1,0 +1,91 @@
+"""Writing the report file safely: all or nothing, with messages a user can act on.
+
+The workbook is saved to a temporary file beside the target and moved over it only when
+complete, so a cancelled or failed export never leaves half a file (and never destroys the
+previous report).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from core.errors import UsageError, UserFacingError
+
+SUFFIX = ".xlsx"
+
+
+def report_error(path: Path, err: OSError) -> UserFacingError:
+    """A one-line message for why ``path`` cannot be written."""
+    folder = path.parent
+    if isinstance(err, IsADirectoryError) or path.is_dir():
+        problem = "that is a folder; give a file name ending in .xlsx"
+    elif isinstance(err, FileNotFoundError) and not folder.is_dir():
+        problem = f"the folder {folder} does not exist"
+    elif isinstance(err, PermissionError):
+        if path.exists():
+            problem = (
+                "the file is open in another program or read-only; close it (in Excel) "
+                "or choose another name"
+            )
+        else:
+            problem = f"you may not write in the folder {folder}"
+    elif err.errno == errno.ENOSPC:
+        problem = "the disk is full"
+    elif err.errno == errno.EROFS:
+        problem = "the disk is read-only"
+    else:
+        problem = err.strerror or str(err)
+    return UserFacingError(f"cannot write the report {path}: {problem}")
+
+
+def check_target(path: Path) -> None:
+    """Fail before the long work when the report certainly cannot be written."""
+    if path.suffix.lower() != SUFFIX:
+        raise UsageError(f"{path}: the report is an Excel workbook, name it {SUFFIX}")
+    if path.is_dir():
+        raise report_error(path, IsADirectoryError(errno.EISDIR, "is a folder"))
+    if not path.parent.is_dir():
+        raise report_error(path, FileNotFoundError(errno.ENOENT, "no folder"))
+    if path.exists():
+        try:
+            # Opening for update changes nothing, but fails while Excel on Windows holds the
+            # file open and for read-only files (which a rename would silently replace).
+            with path.open("r+b"):
+                pass
+        except OSError as err:
+            raise report_error(path, err) from err
+
+
+def _create_temporary(path: Path) -> Path:
+    """An empty new file beside ``path``, created with the user's usual permissions."""
+    for _ in range(100):
+        temp = path.with_name(f"~{path.stem}.{secrets.token_hex(4)}.tmp")
+        try:
+            handle = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+        except FileExistsError:
+            continue
+        os.close(handle)
+        return temp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
+@contextmanager
+def staged_file(path: Path) -> Iterator[Path]:
+    """A temporary path to write; moved onto ``path`` when the block succeeds, else removed."""
+    try:
+        temp = _create_temporary(path)
+    except OSError as err:
+        raise report_error(path, err) from err
+    try:
+        try:
+            yield temp
+            temp.replace(path)  # os.replace: atomic, and replaces an existing file
+        except OSError as err:
+            raise report_error(path, err) from err
+    finally:
+        temp.unlink(missing_ok=True)
