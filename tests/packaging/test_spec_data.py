@@ -16,14 +16,19 @@ def _spec_tree() -> ast.Module:
     return ast.parse(SPEC.read_text(encoding="utf-8"), filename=str(SPEC))
 
 
-def _data_files() -> list[tuple[str, str, bool]]:
+def _spec_value(name: str) -> object:
     for node in _spec_tree().body:
         if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "DATA_FILES" for t in node.targets
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
         ):
-            value: list[tuple[str, str, bool]] = ast.literal_eval(node.value)
-            return value
-    raise AssertionError("the spec has no DATA_FILES list")
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"the spec has no {name} list")
+
+
+def _data_files() -> list[tuple[str, str, bool]]:
+    value = _spec_value("DATA_FILES")
+    assert isinstance(value, list)
+    return value
 
 
 def _shipped_to(path: Path) -> str | None:
@@ -81,6 +86,25 @@ def test_one_bundle_with_a_windowed_gui_and_a_console_cli() -> None:
     assert '"NSHighResolutionCapable": True' in text
     for launcher, entry in (("launch_gui.py", "gui.app"), ("launch_cli.py", "core.cli")):
         assert f"from {entry} import main" in (PACKAGING / launcher).read_text(encoding="utf-8")
+
+
+def test_the_app_imports_nothing_the_spec_leaves_out() -> None:
+    excluded = _spec_value("EXCLUDED_MODULES")
+    assert isinstance(excluded, list) and "PySide6.QtNetwork" in excluded
+    for package in ("core", "gui"):
+        for path in (REPO / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    names = [node.module]
+                for name in names:
+                    hit = [m for m in excluded if name == m or name.startswith(m + ".")]
+                    assert not hit, (
+                        f"{path.relative_to(REPO)} imports {name}, which "
+                        "packaging/tradescreen.spec excludes from the frozen build"
+                    )
 
 
 def _keyword(call: ast.Call, name: str) -> object:
