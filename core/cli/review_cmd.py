@@ -103,7 +103,7 @@ def record_decision(args: argparse.Namespace, context: CommandContext) -> int:
 def export_run(args: argparse.Namespace, context: CommandContext) -> int:
     from core.report import write_report
 
-    if args.output.suffix.lower() not in {".xlsx", ".xlsm"}:
+    if args.output.suffix.lower() != ".xlsx":
         raise UsageError(f"{args.output}: the report is an Excel file, name it .xlsx")
     result = RunStore(context.db).load(args.run_id)
     write_report(result, args.output)

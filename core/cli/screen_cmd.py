@@ -61,7 +61,7 @@ def _threshold(text: str) -> float:
 
 
 def screen(args: argparse.Namespace, context: CommandContext) -> int:
-    if args.output is not None and args.output.suffix.lower() not in {".xlsx", ".xlsm"}:
+    if args.output is not None and args.output.suffix.lower() != ".xlsx":
         raise UsageError(f"--output {args.output}: the report is an Excel file, name it .xlsx")
     request = ScreeningRequest(
         path=args.input,
