@@ -30,10 +30,15 @@ from itertools import pairwise
 from core.lists.model import Entity
 from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
-from core.matching.weights import GENERIC, TokenWeights, deletion_variants
+from core.matching.vocabulary import STRUCTURE_WEIGHT
+from core.matching.weights import GENERIC, PLACES, TokenWeights, deletion_variants
 
 _CACHE_LIMIT = 400_000
 _EPSILON = 1e-9
+_NONE: frozenset[str] = frozenset()
+# A supplier word at one level: (listed words reached, their pair partners, names found by
+# one of them alone, names found by one of them as a joined listed pair, its weight).
+_Record = tuple[tuple[str, ...], frozenset[str], tuple[int, ...], tuple[int, ...], float]
 _DERIVED_RE = re.compile(
     r"^(?P<left>.+?)\s+(?P<link>by|d/?b/?a|t/?a|trading as|doing business as|formerly|f/?k/?a)"
     r"\s+(?P<right>.+)$",
@@ -207,8 +212,9 @@ class NameIndex:
             for r, t in enumerate(sorted(df, key=lambda t: (df[t], -self.weights.weight(t), t)))
         }
         self._deletions: dict[str, list[str]] = defaultdict(list)
+        variants_of = deletion_variants.__wrapped__  # every word once: no use caching
         for token in df:
-            for variant in deletion_variants(token):
+            for variant in variants_of(token):
                 self._deletions[variant].append(token)
         self._abbreviated: dict[str, set[str]] = defaultdict(set)
         for word in GENERIC:
@@ -271,9 +277,10 @@ class NameIndex:
         return found
 
     def latin_candidates(
-        self, tokens: Sequence[str], weights: Sequence[float], min_score: float
-    ) -> set[int]:
-        """Latin names that may score ``min_score`` against these supplier tokens (weights).
+        self, tokens: Sequence[str], min_score: float
+    ) -> tuple[set[int], list[float]]:
+        """Latin names that may score ``min_score`` against these supplier tokens, and the
+        tokens' weights.
 
         The score is also at most ``100 * sqrt(share of the supplier's weight matched)``: so
         nothing when the supplier words no listed word can pair with weigh too much, and when
@@ -282,50 +289,50 @@ class NameIndex:
         """
         same_letters = self._compact.get("".join(tokens))
         found: set[int] = set(same_letters) if same_letters else set()
-        reach_cache, vocabulary = self._reach_cache, self._vocabulary
-        count = len(tokens)
-        groups: list[tuple[str, ...]] = []  # per supplier word: the listed words it reaches
-        joined: list[str] = []  # two supplier words written as one listed word
-        paired = [False] * count
+        level = self._level_for.get(min_score) or self.level(min_score)
+        get_record, record = level.records.get, level.record
+        found_records = [get_record(t) or record(t) for t in tokens]
+        weights = [rec[4] for rec in found_records]
+        if len(tokens) > 1 and tokens[0] in PLACES:
+            weights[0] = min(weights[0], STRUCTURE_WEIGHT)
         covered = heaviest = 0.0
-        for i in range(count - 1):
+        for rec, weight in zip(found_records, weights, strict=True):
+            if rec[0]:
+                covered += weight
+                if weight > heaviest:
+                    heaviest = weight
+        joined: list[str] = []  # two supplier words written as one listed word
+        vocabulary = self._vocabulary
+        for i in range(len(tokens) - 1):
             word = tokens[i] + tokens[i + 1]
             if word in vocabulary:
-                groups.append((word,))
                 joined.append(word)
-                paired[i] = paired[i + 1] = True
                 heaviest = max(heaviest, weights[i] + weights[i + 1])
-        for i, token in enumerate(tokens):
-            words = reach_cache.get(token)
-            if words is None:
-                words = self.reach(token)
-            if words:
-                groups.append(words)
-                paired[i] = True
-                if weights[i] > heaviest:
-                    heaviest = weights[i]
-            if paired[i]:
-                covered += weights[i]
+                covered += sum(weights[k] for k in (i, i + 1) if not found_records[k][0])
         required = (max(min_score, 0.0) / 100.0) ** 2 * sum(weights) - _EPSILON
-        if covered < required or not groups:
-            return found
-        level = self._level_for.get(min_score) or self.level(min_score)
-        single, pairs, partners = level.single, level.pairs, level.partners
+        if covered < required:
+            return found, weights
         one_is_enough = heaviest >= required
-        reached = {word for group in groups for word in group}
-        for word in reached:
-            if one_is_enough or word not in vocabulary:
-                ids = single.get(word)
-                if ids:
-                    found.update(ids)
-            others = partners.get(word)
-            if others:
-                for other in others.intersection(reached):
-                    if word < other:
-                        found.update(pairs[word + "\x00" + other])
+        reached: set[str] = set(joined)
+        for rec in found_records:
+            reached.update(rec[0])
+        single, pairs, partners = level.single, level.pairs, level.partners
+        for words, mates, singles, others, _ in found_records:
+            if one_is_enough:
+                found.update(singles)
+            elif others:
+                found.update(others)
+            if mates and not mates.isdisjoint(reached):
+                for word in words:
+                    for other in partners.get(word, _NONE).intersection(reached):
+                        key = word + "\x00" + other if word < other else other + "\x00" + word
+                        found.update(pairs[key])
         for word in joined:
             found.update(single.get(word, ()))
-        return found
+            for other in partners.get(word, _NONE).intersection(reached):
+                key = word + "\x00" + other if word < other else other + "\x00" + word
+                found.update(pairs[key])
+        return found, weights
 
     def cjk_exact(self, core: str) -> list[int]:
         return self._cjk_exact.get(core, [])
@@ -383,9 +390,33 @@ class PrefixLevel:
         self.single: dict[str, list[int]] = dict(single)
         self.pairs: dict[str, list[int]] = dict(pairs)
         self.partners = _partners(self.pairs, "\x00")
+        self._index = index
+        self.records: dict[str, _Record] = {}
         self.cjk_single: dict[str, list[int]] = dict(cjk_single)
         self.cjk_pairs: dict[str, list[int]] = dict(cjk_pairs)
         self.cjk_partners = _partners(self.cjk_pairs, "")
+
+    def record(self, token: str) -> _Record:
+        """What a supplier word reaches at this level (cached): the listed words, the words
+        they form pair keys with, the names found by those words alone, and those found by
+        them only as joined listed pairs ("l3harris")."""
+        words = self._index.reach(token)
+        mates: set[str] = set()
+        singles: set[int] = set()
+        others: set[int] = set()
+        vocabulary = self._index._vocabulary
+        for word in words:
+            mates.update(self.partners.get(word, ()))
+            ids = self.single.get(word, ())
+            singles.update(ids)
+            if word not in vocabulary:
+                others.update(ids)
+        weight = self._index.weights.weight(token)
+        found = (words, frozenset(mates), tuple(singles), tuple(others), weight)
+        if len(self.records) >= _CACHE_LIMIT:
+            self.records.clear()
+        self.records[token] = found
+        return found
 
 
 def _partners(pairs: dict[str, list[int]], separator: str) -> dict[str, frozenset[str]]:

@@ -18,6 +18,7 @@ typo no longer reaches.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -67,7 +68,17 @@ class EntityMatcher:
     """Matches supplier names against a fixed set of entities; build once, match many."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
-        self._index = NameIndex(entities)
+        # The index is a few hundred thousand small objects and no reference cycles: the
+        # cyclic garbage collector, which would scan them again and again while they are
+        # made, is paused meanwhile.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._index = NameIndex(entities)
+            self._index.level(DEFAULT_THRESHOLD - COUNTRY_AGREES_BONUS - LEGAL_FORM_AGREEMENT_BONUS)
+        finally:
+            if enabled:
+                gc.enable()
         self._entities = self._index.entities
         self._cache: dict[tuple[str, float], list[Candidate]] = {}
 
@@ -125,8 +136,7 @@ class EntityMatcher:
         tokens = quick if supplier is None else list(supplier.tokens)
         if not tokens:
             return []
-        weights = index.weights.weights(tokens)
-        candidates = index.latin_candidates(tokens, weights, cutoff - bonus)
+        candidates, weights = index.latin_candidates(tokens, cutoff - bonus)
         if not candidates:
             return []
         # Names with the same tokens (a name and its alias, namesakes) score the same.

@@ -231,10 +231,15 @@ def _kept(kinds: list[_Kind]) -> list[int]:
     return words or list(range(len(kinds)))
 
 
-# ASCII characters other than letters and digits, to spaces (after lower-casing).
-_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+# ASCII bytes: upper case to lower case, anything but letters and digits to spaces.
+_ASCII_WORDS = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() and c < 128 else 32 for c in range(256)
+)
+# A one-character word followed by "&", "+", "." or "/": maybe initials or a join (S.A., R&D).
+_MAYBE_JOINED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]\s*[&+./]")
 _CLASSIFIED: dict[str, tuple[str, _Kind]] = {}  # raw word -> (canonical token, kind)
 _NOT_WORDS: set[str] = set()  # raw words that are stop words or legal forms
+_KEPT: dict[tuple[_Kind, ...], tuple[int, ...]] = {}  # kinds of a name's words -> kept
 _CACHE_LIMIT = 500_000
 
 
@@ -247,10 +252,9 @@ def quick_latin_tokens(text: str) -> list[str] | None:
     building the full structure (no spans, no legal forms); None for other text."""
     if not text.isascii() or "'" in text or "`" in text:
         return None
-    low = text.lower()
-    if "&" in low or "+" in low or "." in low or "/" in low:
-        low = _JOINED_RE.sub(_join_run, low)  # "s.r.o." -> "sro", "r & d" -> "rd"
-    words = low.translate(_ASCII_SEPARATORS).split()
+    if _MAYBE_JOINED.search(text):
+        text = _JOINED_RE.sub(_join_run, text.lower())  # "s.r.o." -> "sro", "r & d" -> "rd"
+    words = text.encode().translate(_ASCII_WORDS).decode().split()
     classified = _CLASSIFIED
     try:
         found = [classified[w] for w in words]
@@ -266,7 +270,13 @@ def quick_latin_tokens(text: str) -> list[str] | None:
         found = [classified[w] for w in words]
     if _NOT_WORDS.isdisjoint(words):
         return [f[0] for f in found]
-    return [found[i][0] for i in _kept([f[1] for f in found])]
+    kinds = tuple([f[1] for f in found])
+    kept = _KEPT.get(kinds)
+    if kept is None:
+        kept = tuple(_kept(list(kinds)))
+        if len(_KEPT) < _CACHE_LIMIT:
+            _KEPT[kinds] = kept
+    return [found[i][0] for i in kept]
 
 
 def _printed_runs(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from core.matching.countries import GEO_WORDS
 from core.matching.normalize import classify_token
@@ -38,7 +39,8 @@ GEO = _canonical_set(GEO_WORDS) - GENERIC
 _CACHE_LIMIT = 500_000
 
 
-def deletion_variants(token: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def deletion_variants(token: str) -> frozenset[str]:
     """The token and its one-deletion variants (two deletions for 9+ letters), never deleting
     the first letter; only words of five or more letters have any, since shorter ones never
     count as typos.
@@ -48,20 +50,21 @@ def deletion_variants(token: str) -> set[str]:
     deleting at most one letter on each side.
     """
     if len(token) < 5 or not token.isalpha():
-        return set()
+        return frozenset()
     head, tail = token[0], token[1:]
     ones = {head + tail[:i] + tail[i + 1 :] for i in range(len(tail))}
     out = {token, *ones}
     if len(token) >= 9:
         for one in ones:
             out.update([one[:i] + one[i + 1 :] for i in range(1, len(one))])
-    return out
+    return frozenset(out)
 
 
-_GENERIC_DELETIONS: dict[str, list[str]] = defaultdict(list)
-for _word in GENERIC:
-    for _variant in deletion_variants(_word):
-        _GENERIC_DELETIONS[_variant].append(_word)
+# Generic words by first letter (a typo never changes the first letter).
+_GENERIC_BY_FIRST: dict[str, list[str]] = defaultdict(list)
+for _word in sorted(GENERIC):
+    if len(_word) >= 5 and _word.isalpha():
+        _GENERIC_BY_FIRST[_word[0]].append(_word)
 
 
 class TokenWeights:
@@ -83,11 +86,7 @@ class TokenWeights:
             return False
         known = self._generic_typos.get(token)
         if known is None:
-            known = any(
-                typo_similarity(token, g)
-                for v in deletion_variants(token)
-                for g in _GENERIC_DELETIONS.get(v, ())
-            )
+            known = any(typo_similarity(token, g) for g in _GENERIC_BY_FIRST.get(token[0], ()))
             if len(self._generic_typos) < _CACHE_LIMIT:
                 self._generic_typos[token] = known
         return known
