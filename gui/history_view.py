@@ -45,6 +45,9 @@ class RunsModel(QAbstractTableModel):
     def run_at(self, row: int) -> RunSummary:
         return self._runs[row]
 
+    def summary_of(self, run_id: int) -> RunSummary | None:
+        return next((r for r in self._runs if r.run_id == run_id), None)
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._runs)
 

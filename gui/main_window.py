@@ -16,9 +16,10 @@ from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
 from core.paths import sample_suppliers_file
-from core.screening.result import ScreeningResult
+from core.screening.result import ListingHit, ScreeningResult
 from gui import file_dialogs, gc_policy, operations
 from gui.error_dialogs import show_error
 from gui.history_view import HistoryView
@@ -288,14 +289,16 @@ class MainWindow(QMainWindow):
         run_in_background(
             lambda progress: operations.decide(services, hit, run_id, decision, note, progress),
             parent=self,
-            on_success=self._decided,
+            on_success=lambda hits: self._decided(run_id, hits),
             on_failure=lambda error: show_error(self, error),
             exclusive=True,
         )
 
-    def _decided(self, hits: list[Any]) -> None:
-        self.results.update_hits(hits)
-        self.results.detail.note.clear()
+    def _decided(self, run_id: int, hits: list[ListingHit]) -> None:
+        shown = self.results.result
+        if shown is not None and shown.run_id == run_id:  # still the run decided on
+            self.results.update_hits(hits)
+            self.results.detail.note.clear()
         self.statusBar().showMessage(self.tr("Decision saved."), 3000)
         self.refresh_history()
 
@@ -313,7 +316,7 @@ class MainWindow(QMainWindow):
             )
 
     def ask_export_run(self, run_id: int) -> None:
-        summary = next((r for r in self.history.model._runs if r.run_id == run_id), None)
+        summary = self.history.model.summary_of(run_id)
         name, as_of = (summary.input_name, summary.as_of) if summary else ("run", dt.date.today())
         path = self._ask_report_path(name, as_of)
         if path is not None:
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
             exclusive=True,
         )
 
-    def _imported(self, imported: Any) -> None:
+    def _imported(self, imported: ImportResult) -> None:
         release = imported.release
         if imported.created:
             template = self.tr(
