@@ -27,8 +27,19 @@ from core.lists.model import Entity  # noqa: E402
 from core.matching import DEFAULT_THRESHOLD, EntityMatcher, NameMatch  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-DEFAULT_ENTITIES = SHARED / "reference-lists" / "entities.csv"
-DEFAULT_CSV = SHARED / "samples" / "dev-matches.csv"
+
+
+def _first_existing(*paths: Path) -> Path:
+    return next((p for p in paths if p.exists()), paths[-1])
+
+
+# The shared reference data when it is beside the checkout, else the copies in the repo.
+DEFAULT_ENTITIES = _first_existing(
+    SHARED / "reference-lists" / "entities.csv", ROOT / "resources/lists/bundled/entities.csv"
+)
+DEFAULT_CSV = _first_existing(
+    SHARED / "samples" / "dev-matches.csv", ROOT / "tests/core/matching/data/dev-matches.csv"
+)
 DEFAULT_BASELINE = ROOT / "bench" / "matching_baseline.json"
 SWEEP_FLOOR = 70.0
 

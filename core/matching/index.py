@@ -466,6 +466,12 @@ def _latin_prefix(
     total = sum(weight_of.values())
     single = [a + b for a, b in pairwise(tokens)]
     if max(weight_of.values()) < required - _EPSILON and len(order) > 1:
+        # A word the name cannot do without is in every pair ("Brand Global Pacific": brand
+        # with global or pacific, never global with pacific).
+        needed = [t for t in order if total - weight_of[t] < required - _EPSILON]
+        if needed:
+            anchor = needed[0]
+            return single, _pairs_with(anchor, _rarest(order, anchor, required, weight_of))
         rest, heaviest = total, 0.0
         for n, token in enumerate(order):
             rest -= weight_of[token]
@@ -473,12 +479,37 @@ def _latin_prefix(
             if heaviest + rest < required - _EPSILON:
                 return single, _pairs_of(order[: n + 1])
     covered = 0.0
+    prefix: list[str] = []
     for token in order:
-        single.append(token)
+        prefix.append(token)
         covered += weight_of[token]
         if covered > total - required + _EPSILON:
             break
-    return single, _pairs_of(order)
+    single.extend(prefix)
+    # For a supplier text that needs two of its words matched: a prefix word and another.
+    pairs = {key for word in prefix for key in _pairs_with(word, order)}
+    return single, sorted(pairs)
+
+
+def _rarest(
+    order: list[str], anchor: str, required: float, weight_of: dict[str, float]
+) -> list[str]:
+    """The rarest words besides ``anchor`` of which a match must hold one."""
+    rest = sum(weight_of[t] for t in order if t != anchor)
+    short = required - weight_of[anchor] - _EPSILON
+    chosen = []
+    for token in order:
+        if token == anchor:
+            continue
+        chosen.append(token)
+        rest -= weight_of[token]
+        if rest < short:
+            break
+    return chosen
+
+
+def _pairs_with(word: str, others: Sequence[str]) -> list[str]:
+    return [word + "\x00" + o if word < o else o + "\x00" + word for o in others if o != word]
 
 
 def _pairs_of(words: Sequence[str]) -> list[str]:

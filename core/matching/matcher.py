@@ -4,11 +4,11 @@ Public API: ``EntityMatcher(entities).match(name, country) -> list[NameMatch]``.
 
 Steps per supplier cell: split a cell holding both a Latin and a Chinese name into its parts;
 normalize each part (cached); fetch candidates from the index; score them (``score.py``); add
-the corroboration (same legal forms: +0.5, a tie-breaker; country agrees: +2, differs: -3,
-never pushing a strong hit below the strong band); keep the best name per entity; drop a hit
-that only rests on supplier words which another, better hit explains as well ("China Telecom
-Corp Ltd" is China Telecom Corporation Limited, not also China Telecom Group whose alias is
-"China Telecom"); return hits at or above the threshold, best first.
+the corroboration (same legal forms: +0.5, a tie-breaker; country agrees: +1, differs: -2,
+never hiding a hit nor pushing a strong hit below the strong band); keep the best name per
+entity; drop a hit that only rests on supplier words which another, better hit explains as
+well ("China Telecom Corp Ltd" is China Telecom Corporation Limited, not also China Telecom
+Group whose alias is "China Telecom"); return hits at or above the threshold, best first.
 
 Thresholds (see ``bench/eval_matching.py`` and ``bench/matching_baseline.json``): the default
 is the middle of the widest threshold range at which the labelled dev set keeps recall and
@@ -227,14 +227,16 @@ class EntityMatcher:
 
     @staticmethod
     def _corroborate(raw: float, supplier_country: str, entity_country: str, limit: float) -> float:
-        """Country nudges the score; disagreement never hides or demotes a strong hit."""
+        """Country nudges the score; disagreement never hides a hit (it stays at the threshold)
+        nor demotes a strong one (it stays strong)."""
         if not supplier_country or not entity_country:
             return raw
         if supplier_country == entity_country:
             return raw + COUNTRY_AGREES_BONUS
         lowered = raw - COUNTRY_DIFFERS_PENALTY
-        if raw >= STRONG_THRESHOLD and raw >= limit:
-            lowered = max(lowered, min(raw, max(STRONG_THRESHOLD, limit)))
+        if raw >= limit:
+            floor = max(STRONG_THRESHOLD, limit) if raw >= STRONG_THRESHOLD else limit
+            lowered = max(lowered, min(raw, floor))
         return lowered
 
     def _to_match(self, final: float, cand: Candidate, supplier_country: str) -> NameMatch:

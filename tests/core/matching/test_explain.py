@@ -1,0 +1,96 @@
+"""Every hit explains itself: the matched name, the supplier's matched words, the score band
+and reasons that name the words, the ignored legal forms and the country check."""
+
+from __future__ import annotations
+
+from core.matching import DEFAULT_THRESHOLD, STRONG_THRESHOLD, EntityMatcher, NameMatch
+
+
+def only_hit(matcher: EntityMatcher, text: str, country: str | None = None) -> NameMatch:
+    hits = matcher.match(text, country)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def test_reasons_name_the_matched_tokens_and_the_ignored_legal_form(
+    matcher: EntityMatcher,
+) -> None:
+    hit = only_hit(matcher, "Lockheed Martin Corporation")
+    assert hit.entity_id == "lockheed-martin"
+    assert hit.supplier_text == "Lockheed Martin Corporation"
+    assert hit.matched_name == "Lockheed Martin Corporation"
+    assert hit.matched_tokens == ("Lockheed", "Martin")
+    assert "tokens matched: lockheed, martin" in hit.reasons
+    assert "legal form ignored: Corporation" in hit.reasons
+    assert hit.score == 100.0 and hit.band == "strong"
+
+
+def test_country_agreement_and_disagreement_are_reasons(matcher: EntityMatcher) -> None:
+    agrees = only_hit(matcher, "Huntington Ingalls Industries", "US")
+    differs = only_hit(matcher, "Huntington Ingalls Industries", "Japan")
+    unknown = only_hit(matcher, "Huntington Ingalls Industries")
+    assert "country agrees: US" in agrees.reasons
+    assert "country differs: supplier JP, entity US" in differs.reasons
+    assert not any(r.startswith("country") for r in unknown.reasons)
+
+
+def test_a_typo_is_explained(matcher: EntityMatcher) -> None:
+    hit = only_hit(matcher, "Lockhead Martin Corporation", "US")
+    assert hit.entity_id == "lockheed-martin"
+    assert "typo: lockhead ~ lockheed" in hit.reasons
+    assert hit.matched_tokens == ("Lockhead", "Martin")
+
+
+def test_an_abbreviation_is_explained(matcher: EntityMatcher) -> None:
+    hit = only_hit(matcher, "Oceaneering Intl Inc")
+    assert "abbreviation: Intl = international" in hit.reasons
+    assert "legal form ignored: Inc" in hit.reasons
+
+
+def test_an_acronym_alias_is_explained(matcher: EntityMatcher) -> None:
+    hit = only_hit(matcher, "CATL")
+    assert hit.entity_id == "contemporary-amperex-technology"
+    assert hit.matched_name == "CATL"
+    assert "acronym alias" in hit.reasons
+
+
+def test_other_spacing_is_explained(matcher: EntityMatcher) -> None:
+    hit = only_hit(matcher, "Red Cat Holdings Inc")
+    assert hit.entity_id == "red-cat-holdings"
+    joined = only_hit(matcher, "RedCat Holdings")
+    assert joined.entity_id == "red-cat-holdings"
+    assert joined.reasons == ("same name, different spacing: redcat holding ~ red cat holding",)
+
+
+def test_a_chinese_hit_shows_the_supplier_characters(matcher: EntityMatcher) -> None:
+    hit = only_hit(matcher, "洛克希德·马丁公司", "US")
+    assert hit.entity_id == "lockheed-martin"
+    assert hit.matched_tokens == ("洛克希德·马丁",)
+    assert "Chinese name" in hit.reasons
+    assert "legal form ignored: 公司" in hit.reasons
+    assert "country agrees: US" in hit.reasons
+
+
+def test_bands_follow_the_score(matcher: EntityMatcher) -> None:
+    for text in ("Lockheed Martin", "Hangzhou Hikvsion Digital Technology", "Unitree Robotics"):
+        for hit in matcher.match(text):
+            assert hit.score >= DEFAULT_THRESHOLD
+            assert hit.band == ("strong" if hit.score >= STRONG_THRESHOLD else "possible")
+
+
+def test_country_moves_the_score_but_never_hides_a_hit(matcher: EntityMatcher) -> None:
+    text = "Rheinmetal AG"  # a possible hit (a typo) on an entity of DE
+    none = only_hit(matcher, text)
+    agrees = only_hit(matcher, text, "Germany")
+    differs = only_hit(matcher, text, "US")
+    assert none.band == agrees.band == differs.band == "possible"
+    assert agrees.score > none.score > differs.score == DEFAULT_THRESHOLD
+    strong = only_hit(matcher, "Raytheon Missle Systems", "DE")  # entity of US
+    assert strong.band == "strong"
+    assert only_hit(matcher, "Raytheon Missle Systems").score > strong.score
+
+
+def test_a_higher_threshold_is_respected(matcher: EntityMatcher) -> None:
+    text = "Hangzhou Hikvsion Digital Technology"
+    assert matcher.match(text, threshold=99) == []
+    assert matcher.match(text, threshold=80)
