@@ -60,10 +60,12 @@ class MainWindow(QMainWindow):
         for page in (self.screen_page, self.results, self.lists_view, self.history):
             self.tabs.addTab(page, "")
         layout.addWidget(self.tabs, 1)
-        self.progress = ProgressStrip(central)
-        self.progress.cancel_requested.connect(self.cancel_task)
-        layout.addWidget(self.progress)
         self.setCentralWidget(central)
+        # In the status bar, which keeps its height: showing progress moves nothing else, so
+        # the pages are not laid out and painted again while long work runs.
+        self.progress = ProgressStrip(self)
+        self.progress.cancel_requested.connect(self.cancel_task)
+        self.statusBar().addPermanentWidget(self.progress, 1)
         self.status_info = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_info)
         self.actions_ = MainActions(self)
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Please wait until the current work ends."), 4000)
             return None
         self.progress.start(label)
+        self.status_info.hide()
         self._set_busy(True)
         gc_policy.pause()
 
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
             self.task = None
             gc_policy.resume()
             self.progress.stop()
+            self.status_info.show()
             self._set_busy(False)
 
         self.task = run_in_background(

@@ -7,18 +7,19 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushBu
 
 
 class ProgressStrip(QFrame):
-    """A progress bar with its label and a Cancel button, for long work on this page."""
+    """A progress bar with its label and a Cancel button (in the main window's status bar)."""
 
     cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 0, 4, 0)
         self.label = QLabel(self)
         self.bar = QProgressBar(self)
         self.bar.setObjectName("screenProgress")
         self.bar.setTextVisible(True)
+        self.bar.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.cancel = QPushButton(self)
         self.cancel.setObjectName("cancelButton")
         self.cancel.clicked.connect(self.cancel_requested)
