@@ -19,7 +19,7 @@ typo no longer reaches.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from core.lists.model import Entity
@@ -31,6 +31,7 @@ from core.matching.normalize import (
     has_cjk,
     normalize,
     quick_latin_tokens,
+    quick_latin_tokens_many,
     supplier_parts,
 )
 from core.matching.score import (
@@ -51,6 +52,7 @@ COUNTRY_AGREES_BONUS = 1.0
 COUNTRY_DIFFERS_PENALTY = 2.0
 CJK_COUNTRY_PREFIX_PENALTY = 3.0
 _CACHE_LIMIT = 200_000
+_NO_CANDIDATES: list[Candidate] = []  # shared, never changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,35 @@ class EntityMatcher:
             best.setdefault(cand.name.entity_index, (final, cand))
         return [self._to_match(final, cand, supplier_country) for final, cand in best.values()]
 
+    def prepare(self, supplier_names: Iterable[str], *, threshold: float | None = None) -> set[str]:
+        """Work out the candidates of many supplier names at once, for ``match`` to reuse;
+        the names that may match at ``threshold``. ``match`` of any other of them returns
+        nothing, whatever the country.
+
+        The texts are tokenized together; each new word is looked up once.
+        """
+        limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        cutoff = limit - COUNTRY_AGREES_BONUS
+        cache = self._cache
+        names = list(dict.fromkeys(supplier_names))
+        todo = [name for name in names if (name, cutoff) not in cache]
+        if len(cache) + len(todo) > _CACHE_LIMIT:
+            cache.clear()
+        hopeful = {name for name in names if cache.get((name, cutoff))}
+        for name, tokens in zip(todo, quick_latin_tokens_many(todo), strict=True):
+            if tokens is None:
+                found = self._candidates(name, cutoff)
+            elif tokens:
+                found = self._best_per_entity(self._latin(name, cutoff, tokens))
+            else:
+                found = _NO_CANDIDATES
+            if found:
+                cache[(name, cutoff)] = found
+                hopeful.add(name)
+            else:
+                cache[(name, cutoff)] = _NO_CANDIDATES
+        return hopeful
+
     # -- scoring ----------------------------------------------------------------------------
 
     def _candidates(self, cell: str, cutoff: float) -> list[Candidate]:
@@ -126,12 +157,26 @@ class EntityMatcher:
                     best[key] = cand
         return list(best.values())
 
-    def _latin(self, part: str, cutoff: float) -> list[Candidate]:
+    @staticmethod
+    def _best_per_entity(found: list[Candidate]) -> list[Candidate]:
+        """``_candidates`` of a text that is a single Latin part, from the part's ones."""
+        if len(found) < 2:
+            return found
+        best: dict[int, Candidate] = {}
+        for cand in found:
+            key = cand.name.entity_index
+            if key not in best or _preference(cand) > _preference(best[key]):
+                best[key] = cand
+        return list(best.values())
+
+    def _latin(self, part: str, cutoff: float, quick: list[str] | None = None) -> list[Candidate]:
+        """Candidates of a Latin text; ``quick``: its tokens, if known already."""
         index = self._index
         bonus = LEGAL_FORM_AGREEMENT_BONUS
         # Plain ASCII text (most of it) gets its tokens without the full normalized structure,
         # which is only built for the few names with a candidate left after the bounds.
-        quick = quick_latin_tokens(part)
+        if quick is None:
+            quick = quick_latin_tokens(part)
         supplier = normalize(part) if quick is None else None
         tokens = quick if supplier is None else list(supplier.tokens)
         if not tokens:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -163,16 +164,17 @@ def classify_token(raw: str) -> tuple[str, _Kind, str]:
     for t in (token, canonical):
         if t in LEGAL_FORMS_AT_EDGES:
             return canonical, "edge", LEGAL_FORMS_AT_EDGES[t]
-    for form in _LONG_LEGAL_FORMS:  # a misspelt legal form is still one ("Corportaion")
+    for form in _LONG_LEGAL_FORMS.get(token[:1], ()):  # misspelt ("Corportaion")
         if typo_similarity(token, form):
             kind: _Kind = "legal" if form in LEGAL_FORMS_ANYWHERE else "edge"
             return canonical, kind, {**LEGAL_FORMS_ANYWHERE, **LEGAL_FORMS_AT_EDGES}[form]
     return canonical, "word", ""
 
 
-_LONG_LEGAL_FORMS = tuple(
-    f for f in (*LEGAL_FORMS_ANYWHERE, *LEGAL_FORMS_AT_EDGES) if len(f) >= 7 and f.isalpha()
-)
+_LONG_LEGAL_FORMS: dict[str, tuple[str, ...]] = {}  # by first letter: typos keep it
+for _form in (*LEGAL_FORMS_ANYWHERE, *LEGAL_FORMS_AT_EDGES):
+    if len(_form) >= 7 and _form.isalpha():
+        _LONG_LEGAL_FORMS[_form[0]] = (*_LONG_LEGAL_FORMS.get(_form[0], ()), _form)
 
 
 def normalize(text: str) -> NormalizedName:
@@ -237,46 +239,95 @@ _ASCII_WORDS = bytes(
 )
 # A one-character word followed by "&", "+", "." or "/": maybe initials or a join (S.A., R&D).
 _MAYBE_JOINED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]\s*[&+./]")
-_CLASSIFIED: dict[str, tuple[str, _Kind]] = {}  # raw word -> (canonical token, kind)
+_CANONICAL: dict[str, str] = {}  # raw word -> canonical token
+_KIND: dict[str, _Kind] = {}  # raw word -> its kind
 _NOT_WORDS: set[str] = set()  # raw words that are stop words or legal forms
+_SPECIAL: set[str] = set()  # raw words that are no words or not their own canonical token
 _KEPT: dict[tuple[_Kind, ...], tuple[int, ...]] = {}  # kinds of a name's words -> kept
 _CACHE_LIMIT = 500_000
+# As _ASCII_WORDS, but NUL (which separates the texts of a batch) stays itself.
+_BATCH_WORDS = b"\x00" + _ASCII_WORDS[1:]
 
 
 def _join_run(match: re.Match[str]) -> str:
     return match.group().translate(_TOKEN_JUNK)
 
 
+def _quick_text(text: str) -> bool:
+    return text.isascii() and "'" not in text and "`" not in text
+
+
 def quick_latin_tokens(text: str) -> list[str] | None:
     """``normalize(text).tokens`` for ASCII text without apostrophes, computed without
     building the full structure (no spans, no legal forms); None for other text."""
-    if not text.isascii() or "'" in text or "`" in text:
+    if not _quick_text(text):
         return None
     if _MAYBE_JOINED.search(text):
         text = _JOINED_RE.sub(_join_run, text.lower())  # "s.r.o." -> "sro", "r & d" -> "rd"
     words = text.encode().translate(_ASCII_WORDS).decode().split()
-    classified = _CLASSIFIED
-    try:
-        found = [classified[w] for w in words]
-    except KeyError:
-        if len(classified) >= _CACHE_LIMIT:
-            classified.clear()
-        for w in words:
-            if w not in classified:
-                canonical, kind, _ = classify_token(w)
-                classified[w] = (canonical, kind)
-                if kind != "word":
-                    _NOT_WORDS.add(w)
-        found = [classified[w] for w in words]
+    _classify(words)
+    return _tokens_of(words)
+
+
+def quick_latin_tokens_many(texts: Sequence[str]) -> list[list[str] | None]:
+    """``quick_latin_tokens`` of each text, tokenized together: the texts are joined into
+    one string (NUL between them) so that the splitting runs once, in C."""
+    out: list[list[str] | None] = [None] * len(texts)
+    chosen = [k for k, text in enumerate(texts) if _quick_text(text) and "\x00" not in text]
+    if not chosen:
+        return out
+    blob = "\x00".join([texts[k] for k in chosen])
+    if _MAYBE_JOINED.search(blob):
+        # Initials and joins ("s.r.o.", "r & d") only in the texts that may hold them: the
+        # join pattern is slow to run over everything. No join crosses a NUL.
+        pieces = blob.split("\x00")
+        for k, piece in enumerate(pieces):
+            if _MAYBE_JOINED.search(piece):
+                pieces[k] = _JOINED_RE.sub(_join_run, piece)
+        blob = "\x00".join(pieces)
+    blob = blob.encode().translate(_BATCH_WORDS).decode()
+    _classify(set(blob.replace("\x00", " ").split()))
+    special = _SPECIAL
+    for k, piece in zip(chosen, blob.split("\x00"), strict=True):
+        words = piece.split()
+        out[k] = words if special.isdisjoint(words) else _tokens_of(words)
+    return out
+
+
+def _classify(words: Iterable[str]) -> None:
+    """Remember the canonical token and kind of the raw words not seen yet."""
+    kind_of = _KIND
+    new = [w for w in words if w not in kind_of]
+    if not new:
+        return
+    if len(kind_of) + len(new) > _CACHE_LIMIT:
+        for table in (_CANONICAL, _KIND, _NOT_WORDS, _SPECIAL, _KEPT):
+            table.clear()
+    for w in new:
+        canonical, kind, _ = classify_token(w)
+        _CANONICAL[w] = canonical
+        kind_of[w] = kind
+        if kind != "word":
+            _NOT_WORDS.add(w)
+        if kind != "word" or canonical != w:
+            _SPECIAL.add(w)
+
+
+def _tokens_of(words: list[str]) -> list[str]:
+    """The tokens of a text's raw words (all classified): canonical forms, without stop
+    words and legal forms."""
+    if _SPECIAL.isdisjoint(words):
+        return words
+    canonical = list(map(_CANONICAL.__getitem__, words))
     if _NOT_WORDS.isdisjoint(words):
-        return [f[0] for f in found]
-    kinds = tuple([f[1] for f in found])
+        return canonical
+    kinds = tuple(map(_KIND.__getitem__, words))
     kept = _KEPT.get(kinds)
     if kept is None:
         kept = tuple(_kept(list(kinds)))
         if len(_KEPT) < _CACHE_LIMIT:
             _KEPT[kinds] = kept
-    return [found[i][0] for i in kept]
+    return [canonical[i] for i in kept]
 
 
 def _printed_runs(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -27,9 +27,9 @@ from core.screening.result import (
     file_sha256,
 )
 from core.spreadsheets import SupplierTable, read_all_sheets, read_supplier_file
-from core.spreadsheets.table import CellValue
+from core.spreadsheets.table import CellValue, cell_text
 
-_REPORT_EVERY = 500
+_PREPARE_BATCH = 4000  # names between progress reports and cancellation checks
 _MATCHERS: dict[object, EntityMatcher] = {}
 _MATCHER_CACHE_SIZE = 2
 
@@ -144,26 +144,30 @@ def screen_tables(
     matcher = matcher_for(snapshot)
     statuses = _StatusCache(snapshot, as_of, chosen)
     total = sum(len(t.rows) for t in tables)
-    done = 0
     hits: list[ListingHit] = []
     rows: dict[tuple[str | None, int], tuple[CellValue, ...]] = {}
     all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = {}
     sheets = []
     progress.report(0, total, "Screening")
+    name_columns: list[int] = []
+    cells = []
     for table in tables:
-        roles = table.roles
-        if roles.name is None:
+        if table.roles.name is None:
             raise UsageError(f"{table.path}: no name column chosen")
+        name_columns.append(table.roles.name)
+        cells.append(
+            (_column_texts(table, table.roles.name), _column_texts(table, table.roles.name_alt))
+        )
+    hopeful = _prepare(matcher, cells, limit, total, progress)
+    for table, name_column, (names, alts) in zip(tables, name_columns, cells, strict=True):
+        roles = table.roles
         if keep_all_rows:
             all_rows[table.sheet] = [(r.row_number, r.values) for r in table.rows]
-        for row in table.rows:
-            if done % _REPORT_EVERY == 0:
-                check_cancelled(progress)
-                progress.report(done, total, "Screening")
-            done += 1
+        for row, name, alt in zip(table.rows, names, alts, strict=True):
+            if name not in hopeful and alt not in hopeful:
+                continue  # no candidate whatever the country: most rows
             country = table.text(row, roles.country)
-            names = [table.text(row, roles.name), table.text(row, roles.name_alt)]
-            for cell, match in _best_per_entity(matcher, names, country, limit):
+            for cell, match in _best_per_entity(matcher, [name, alt], country, limit):
                 found = _hits_for(table, row.row_number, cell, country, match, snapshot, statuses)
                 if found:
                     hits.extend(found)
@@ -173,7 +177,7 @@ def screen_tables(
                 sheet=table.sheet,
                 header_row=table.header_row,
                 headers=table.headers,
-                name_column=roles.name,
+                name_column=name_column,
                 country_column=roles.country,
                 rows_screened=len(table.rows),
                 guessed=tuple(sorted(table.guessed)),
@@ -202,13 +206,42 @@ def screen_tables(
     )
 
 
+def _column_texts(table: SupplierTable, column: int | None) -> list[str]:
+    """The stripped display text of ``column`` in every row ("" where empty or absent)."""
+    if column is None or column < 0:
+        return [""] * len(table.rows)
+    return [
+        cell_text(row.values[column]).strip() if column < len(row.values) else ""
+        for row in table.rows
+    ]
+
+
+def _prepare(
+    matcher: EntityMatcher,
+    cells: Sequence[tuple[list[str], list[str]]],
+    threshold: float,
+    total: int,
+    progress: Progress,
+) -> set[str]:
+    """The distinct names (and second names) of every table that may match, worked out in
+    batches (the matcher shares the work per word), with progress and cancellation."""
+    distinct = list(dict.fromkeys(c for names, alts in cells for c in (*names, *alts) if c))
+    hopeful: set[str] = set()
+    for start in range(0, len(distinct), _PREPARE_BATCH):
+        check_cancelled(progress)
+        progress.report(total * start // max(1, len(distinct)), total, "Screening")
+        batch = distinct[start : start + _PREPARE_BATCH]
+        hopeful |= matcher.prepare(batch, threshold=threshold)
+    return hopeful
+
+
 def _best_per_entity(
     matcher: EntityMatcher, names: list[str], country: str, threshold: float
 ) -> list[tuple[str, NameMatch]]:
-    """Matches of the row's name cells (name, second name): the best one per entity, with
-    the cell it came from."""
+    """Matches of the row's name cells (name, second name; stripped): the best one per
+    entity, with the cell it came from."""
     best: dict[str, tuple[str, NameMatch]] = {}
-    for cell in dict.fromkeys(name.strip() for name in names):
+    for cell in dict.fromkeys(names):
         if not cell:
             continue
         for match in matcher.match(cell, country or None, threshold=threshold):

@@ -7,7 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.matching.countries import normalize_country
-from core.matching.normalize import normalize, quick_latin_tokens, supplier_parts
+from core.matching.normalize import (
+    normalize,
+    quick_latin_tokens,
+    quick_latin_tokens_many,
+    supplier_parts,
+)
 from core.matching.score import typo_similarity
 from core.matching.weights import deletion_variants
 
@@ -134,6 +139,22 @@ def test_the_quick_ascii_path_agrees_with_normalize(text: str) -> None:
     quick = quick_latin_tokens(text)
     if quick is not None:
         assert tuple(quick) == normalize(text).tokens
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(NAME_TEXT, st.text(max_size=20)), max_size=8))
+def test_texts_tokenized_together_are_tokenized_as_one_by_one(texts: list[str]) -> None:
+    many = quick_latin_tokens_many(texts)
+    for text, tokens in zip(texts, many, strict=True):
+        if tokens is not None:
+            assert tokens == quick_latin_tokens(text)
+        else:
+            assert quick_latin_tokens(text) is None or "\x00" in text
+
+
+def test_no_join_crosses_from_one_text_of_a_batch_to_the_next() -> None:
+    texts = ["Alpha R", "& D Labs", "S.", "A. Beta", "x\n& y"]
+    assert quick_latin_tokens_many(texts) == [quick_latin_tokens(t) for t in texts]
 
 
 @settings(max_examples=200, deadline=None)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.lists.model import Entity
 from core.matching import DEFAULT_THRESHOLD, EntityMatcher
 
 LISTED_WORDS = ["Lockheed", "Martin", "Corp", "Huawei", "Technologies", "Co", "Ltd", "CATL", "SMIC"]
@@ -45,6 +46,19 @@ def test_scores_are_within_0_and_100_best_first_and_above_the_threshold(
 @given(ANY_TEXT)
 def test_the_same_text_gives_the_same_answer(matcher: EntityMatcher, text: str) -> None:
     assert matcher.match(text) == matcher.match(text)  # the second one comes from the cache
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ANY_TEXT, max_size=6), st.sampled_from([None, "US", "CN"]), st.floats(70, 100))
+def test_prepared_names_match_as_unprepared_ones(
+    entities: list[Entity], texts: list[str], country: str | None, threshold: float
+) -> None:
+    fresh, prepared = EntityMatcher(entities[:300]), EntityMatcher(entities[:300])
+    hopeful = prepared.prepare(texts, threshold=threshold)
+    for text in texts:
+        expected = fresh.match(text, country, threshold=threshold)
+        assert prepared.match(text, country, threshold=threshold) == expected
+        assert text in hopeful or not expected
 
 
 def test_default_threshold(matcher: EntityMatcher) -> None:
