@@ -5,7 +5,14 @@
 Target (issue "Screening engine"): read + match + statuses <= 5 s on the 2-core build
 machine, including building the name index; peak memory is reported. The workbook is written
 once into bench/.cache (openpyxl, write-only) and reused. Each repeat runs in a fresh process
-so no cache is warm.
+so no in-memory cache is warm.
+
+The engine keeps the name index on disk (``core.matching.persist``, here under
+bench/.cache/data): "cold" runs start without that file (the first screening after a list
+update builds the index), "warm" runs load it (every later screening). The verdict is on the
+cold runs. Per run, the phases come from the engine's progress reports: reading, the name
+index (build or load), matching the distinct names, and the rows that may match (scores,
+explanations, statuses).
 """
 
 from __future__ import annotations
@@ -13,8 +20,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -32,6 +41,7 @@ from core.screening import ScreeningRequest, screen_file  # noqa: E402
 
 TARGET_SECONDS = 5.0
 CACHE = ROOT / "bench" / ".cache"
+DATA_DIR = CACHE / "data"
 LISTS = ("bench-a", "bench-b", "bench-c")
 COUNTRIES = ("US", "CN", "DE", "JP", "GB", "FR", "KR", "TW", "IN", "BR")
 
@@ -78,7 +88,33 @@ def workbook_path(rows: int, entities: list[Entity], seed: int) -> Path:
     return path
 
 
-def run_once(args: argparse.Namespace) -> dict[str, float]:
+class PhaseClock:
+    """A progress sink noting when each phase begins (by the engine's labels)."""
+
+    def __init__(self) -> None:
+        self.marks: list[tuple[str, float]] = []
+        self.cancelled = False
+
+    def report(self, done: int, total: int, label: str) -> None:
+        phase = label.split(" ", 1)[0]  # "Reading <file>" -> "Reading"
+        if phase == "Screening" and done == total and total:
+            phase = "Rows"
+        if not self.marks or self.marks[-1][0] != phase:
+            self.marks.append((phase, time.perf_counter()))
+
+    def phases(self, start: float, end: float) -> dict[str, float]:
+        names = {"Reading": "read", "Preparing": "index", "Screening": "match", "Rows": "rows"}
+        out: dict[str, float] = {}
+        ends = [t for _, t in self.marks[1:]] + [end]
+        for (phase, began), ended in zip(self.marks, ends, strict=True):
+            key = names.get(phase, phase)
+            out[key] = out.get(key, 0.0) + ended - began
+        if self.marks:
+            out["read"] = out.get("read", 0.0) + self.marks[0][1] - start
+        return out
+
+
+def run_once(args: argparse.Namespace) -> dict[str, object]:
     rng = random.Random(args.seed)
     entities = make_entities(args.entities, rng)
     snapshot = ListSnapshot.build(
@@ -87,11 +123,14 @@ def run_once(args: argparse.Namespace) -> dict[str, float]:
     )  # fmt: skip
     path = workbook_path(args.rows, entities, args.seed)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    clock = PhaseClock()
     start = time.perf_counter()
-    result = screen_file(ScreeningRequest(path, dt.date(2025, 6, 1)), snapshot)
-    elapsed = time.perf_counter() - start
+    result = screen_file(ScreeningRequest(path, dt.date(2025, 6, 1)), snapshot, progress=clock)
+    end = time.perf_counter()
+    elapsed = end - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
+        "phases": clock.phases(start, end),
         "seconds": elapsed,
         "rows": result.rows_screened,
         "names": sum(len(e.names()) for e in entities),
@@ -113,21 +152,31 @@ def main() -> int:
     if args.once:
         print(json.dumps(run_once(args)))
         return 0
-    runs = []
-    for _ in range(args.repeat):
-        cmd = [sys.executable, __file__, "--once", "--rows", str(args.rows),
-               "--entities", str(args.entities), "--seed", str(args.seed)]  # fmt: skip
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        runs.append(json.loads(out.strip().splitlines()[-1]))
-        r = runs[-1]
-        print(f"{r['rows']} rows x {r['names']} names: {r['seconds']:.2f} s, "
-              f"{r['flagged_rows']} rows flagged, {r['hits']} hits, peak RSS "
-              f"{r['peak_rss_mib']:.0f} MiB (before {r['rss_before_mib']:.0f} MiB)")  # fmt: skip
-    times = sorted(r["seconds"] for r in runs)
-    best, median = times[0], times[len(times) // 2]
-    verdict = "meets" if median <= TARGET_SECONDS else "MISSES"
-    print(f"best {best:.2f} s, median {median:.2f} s: {verdict} the {TARGET_SECONDS:.0f} s target")
-    return 0 if median <= TARGET_SECONDS else 1
+    os.environ["TRADESCREEN_DATA_DIR"] = str(DATA_DIR)
+    medians = {}
+    for kind in ("cold", "warm"):
+        runs = []
+        for _ in range(args.repeat):
+            if kind == "cold":
+                shutil.rmtree(DATA_DIR / "cache", ignore_errors=True)
+            cmd = [sys.executable, __file__, "--once", "--rows", str(args.rows),
+                   "--entities", str(args.entities), "--seed", str(args.seed)]  # fmt: skip
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            runs.append(json.loads(out.strip().splitlines()[-1]))
+            r = runs[-1]
+            phases = ", ".join(f"{k} {v:.2f}" for k, v in r["phases"].items())
+            print(
+                f"{kind}: {r['rows']} rows x {r['names']} names: {r['seconds']:.2f} s "
+                f"({phases}), {r['flagged_rows']} rows flagged, {r['hits']} hits, peak RSS "
+                f"{r['peak_rss_mib']:.0f} MiB (before {r['rss_before_mib']:.0f} MiB)"
+            )
+        times = sorted(r["seconds"] for r in runs)
+        best, median = times[0], times[len(times) // 2]
+        medians[kind] = median
+        verdict = "meets" if median <= TARGET_SECONDS else "MISSES"
+        print(f"{kind} (index {'built' if kind == 'cold' else 'loaded'}): best {best:.2f} s, "
+              f"median {median:.2f} s: {verdict} the {TARGET_SECONDS:.0f} s target")  # fmt: skip
+    return 0 if medians["cold"] <= TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":

@@ -76,12 +76,30 @@ class EntityMatcher:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            self._index = NameIndex(entities)
-            self._index.level(DEFAULT_THRESHOLD - COUNTRY_AGREES_BONUS - LEGAL_FORM_AGREEMENT_BONUS)
+            index = NameIndex(entities)
+            index.level(DEFAULT_THRESHOLD - COUNTRY_AGREES_BONUS - LEGAL_FORM_AGREEMENT_BONUS)
         finally:
             if enabled:
                 gc.enable()
-        self._entities = self._index.entities
+        self._init(index)
+
+    @classmethod
+    def from_state(cls, state: object, entities: Sequence[Entity]) -> EntityMatcher:
+        """The matcher of an index saved with ``state`` (unpickled), over the same entities."""
+        if not isinstance(state, NameIndex):
+            raise TypeError(f"not a name index: {type(state).__name__}")
+        state.attach(entities)
+        matcher = cls.__new__(cls)
+        matcher._init(state)
+        return matcher
+
+    def state(self) -> NameIndex:
+        """What to pickle to keep the index (the entities and the caches are left out)."""
+        return self._index
+
+    def _init(self, index: NameIndex) -> None:
+        self._index = index
+        self._entities = index.entities
         self._cache: dict[tuple[str, float], list[Candidate]] = {}
 
     @property

@@ -18,6 +18,8 @@ from core.lists.describe import describe_event
 from core.lists.model import ListStatus, Status
 from core.lists.snapshot import ListSnapshot
 from core.matching import DEFAULT_THRESHOLD, EntityMatcher, NameMatch
+from core.matching.persist import load_or_build
+from core.paths import user_data_dir
 from core.progress import NullProgress, Progress, check_cancelled
 from core.screening.result import (
     SEVERITY,
@@ -50,7 +52,9 @@ class ScreeningRequest:
 
 
 def matcher_for(snapshot: ListSnapshot) -> EntityMatcher:
-    """The matcher over every entity of the snapshot, built once per set of list releases."""
+    """The matcher over every entity of the snapshot, made once per set of list releases: its
+    index loaded from the user's cache directory if saved there before, else built (and
+    saved)."""
     key: object = (
         tuple((r.release_id, r.checksum) for r in snapshot.releases)
         if snapshot.releases
@@ -58,7 +62,7 @@ def matcher_for(snapshot: ListSnapshot) -> EntityMatcher:
     )
     matcher = _MATCHERS.get(key)
     if matcher is None:
-        matcher = EntityMatcher(list(snapshot.entities.values()))
+        matcher = load_or_build(list(snapshot.entities.values()), user_data_dir() / "cache")
         while len(_MATCHERS) >= _MATCHER_CACHE_SIZE:
             _MATCHERS.pop(next(iter(_MATCHERS)))
         _MATCHERS[key] = matcher
@@ -141,9 +145,10 @@ def screen_tables(
     started = started_at or dt.datetime.now(dt.UTC)
     limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     chosen = tuple(sorted(snapshot.lists)) if not list_ids else tuple(list_ids)
+    total = sum(len(t.rows) for t in tables)
+    progress.report(0, total, "Preparing the list names")
     matcher = matcher_for(snapshot)
     statuses = _StatusCache(snapshot, as_of, chosen)
-    total = sum(len(t.rows) for t in tables)
     hits: list[ListingHit] = []
     rows: dict[tuple[str | None, int], tuple[CellValue, ...]] = {}
     all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = {}
@@ -159,6 +164,7 @@ def screen_tables(
             (_column_texts(table, table.roles.name), _column_texts(table, table.roles.name_alt))
         )
     hopeful = _prepare(matcher, cells, limit, total, progress)
+    progress.report(total, total, "Screening")  # what is left is quick: the rows that may match
     for table, name_column, (names, alts) in zip(tables, name_columns, cells, strict=True):
         roles = table.roles
         if keep_all_rows:
