@@ -174,7 +174,7 @@ def main() -> int:
         print(f"generating {path.name} ...", flush=True)
         make_workbook(path, args.rows)
 
-    from gui import gc_policy
+    from gui import responsiveness
     from gui.app import create_application
     from gui.main_window import MainWindow
     from gui.services import AppServices
@@ -186,7 +186,7 @@ def main() -> int:
     window = MainWindow(settings, services)
     window.show()
     wait_until(lambda: window.snapshot is not None, 60)
-    gc_policy.freeze_startup_objects()  # as gui.app.main does
+    responsiveness.configure()  # as gui.app.main does
     recorder = GapRecorder()
     collector = GcWatch(recorder)
     recorder.start()

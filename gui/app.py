@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     options, qt_args = parse_arguments(arguments[1:])
     app = create_application(arguments[:1] + qt_args)
 
-    from gui import gc_policy
+    from gui import responsiveness
     from gui.error_dialogs import install_excepthook
     from gui.i18n import install_language
     from gui.main_window import MainWindow
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     window = MainWindow(settings, services)
     window.show()
-    gc_policy.freeze_startup_objects()
+    responsiveness.configure()
     if options.file:
         window.open_file(Path(options.file).expanduser().resolve())
     try:

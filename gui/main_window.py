@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QEvent, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,7 +20,7 @@ from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
 from core.paths import sample_suppliers_file
 from core.screening.result import ListingHit, ScreeningResult
-from gui import file_dialogs, gc_policy, operations
+from gui import file_dialogs, operations, responsiveness
 from gui.error_dialogs import show_error
 from gui.history_view import HistoryView
 from gui.lists_view import ListsView
@@ -89,8 +89,10 @@ class MainWindow(QMainWindow):
         self.lists_view.set_as_of(dt.date.today())
         self.retranslate()
         self._restore_state()
+        self._history_stale = True
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.reload_lists()
-        self.refresh_history()
+        QTimer.singleShot(0, self, self._prepare_results_page)
 
     # -- language and state ---------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -159,11 +161,11 @@ class MainWindow(QMainWindow):
         self.progress.start(label)
         self.status_info.hide()
         self._set_busy(True)
-        gc_policy.pause()
+        responsiveness.pause_collector()
 
         def finished() -> None:
             self.task = None
-            gc_policy.resume()
+            responsiveness.resume_collector()
             self.progress.stop()
             self.status_info.show()
             self._set_busy(False)
@@ -272,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def _screened(self, screened: operations.Screened) -> None:
         self.show_result(screened.result, screened.snapshot)
-        self.refresh_history()
+        self.history_changed()
 
     def show_result(self, result: ScreeningResult, snapshot: ListSnapshot | None) -> None:
         self.last_export = None
@@ -304,7 +306,7 @@ class MainWindow(QMainWindow):
             self.results.update_hits(hits)
             self.results.detail.note.clear()
         self.statusBar().showMessage(self.tr("Decision saved."), 3000)
-        self.refresh_history()
+        self.history_changed()
 
     def ask_export(self) -> None:
         result = self.results.result
@@ -410,7 +412,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
         self.reload_lists()
 
+    def history_changed(self) -> None:
+        """Runs or decisions changed: the History tab reads them again when it is shown."""
+        self._history_stale = True
+        if self.tabs.currentIndex() == TAB_HISTORY:
+            self.refresh_history()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_HISTORY and self._history_stale:
+            self.refresh_history()
+
+    def _prepare_results_page(self) -> None:
+        """Lay out and polish the Results page once, hidden, at start-up, so showing the first
+        results does not pay for it (it is the largest page)."""
+        stack = self.results.stack
+        stack.setCurrentIndex(1)
+        self.results.grab()
+        if self.results.result is None:
+            stack.setCurrentIndex(0)
+
     def refresh_history(self) -> None:
+        self._history_stale = False
         services = self.services
         run_in_background(
             lambda progress: operations.list_runs(services, progress),

@@ -33,6 +33,14 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_ROW, COL_SHEET, COL_SUPPLIER, COL_ENTITY, COL_LIST, COL_STATUS = range(6)
 COL_DECISION, COL_SCORE, COL_COUNTRY, COL_SINCE, COL_UNTIL = range(6, 11)
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_USED_ROLES = frozenset(
+    (_DISPLAY, _DECORATION, _TOOLTIP, int(Qt.ItemDataRole.TextAlignmentRole), int(HIT_ROLE))
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 REVIEW_AGAIN = "review_again"
 UNDECIDED = "undecided"
 
@@ -223,21 +231,23 @@ class ResultsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._order) - 1, 10))
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._order):
+        # Called for every role of every visible cell: unused roles leave at once.
+        if role not in _USED_ROLES:
             return None
-        hit = self._hits[self._order[index.row()]]
+        row = index.row()
+        if row < 0 or row >= len(self._order):
+            return None
+        hit = self._hits[self._order[row]]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(hit, column)
         if role == HIT_ROLE:
             return hit
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
-            return self._icon(hit.status)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            return self._icon(hit.status) if column == COL_STATUS else None
+        if role == _TOOLTIP:
             return self._tooltip(hit, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_ROW, COL_SCORE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return _RIGHT if column in (COL_ROW, COL_SCORE) else None  # TextAlignmentRole
 
     def _display(self, hit: ListingHit, column: int) -> str:
         if column == COL_ROW:

@@ -75,6 +75,7 @@ class ResultsPage(QWidget):
         super().__init__(parent)
         self.result: ScreeningResult | None = None
         self.snapshot: ListSnapshot | None = None
+        self._showing = False
         self.model = ResultsModel(self)
         self.proxy = ResultsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -246,18 +247,25 @@ class ResultsPage(QWidget):
         self.model.set_hits(result.hits, lists, (s.sheet for s in result.sheets))
         self.table.setColumnHidden(COL_SHEET, len(result.sheets) < 2)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._showing = True
         self.search.clear()
         self._fill_filters()
         for combo in (self.status_filter, self.list_filter, self.decision_filter):
             combo.setCurrentIndex(0)
         self.apply_filters()
+        self._showing = False
         self.folder_button.setEnabled(False)
         self.stack.setCurrentIndex(1)
         self._update_texts()
-        if self.proxy.rowCount():
+        self.detail.show_hit(None)
+        # The first hit's details in the next turn of the event loop: the table is painted
+        # first, and neither piece of work holds up the window for long.
+        QTimer.singleShot(0, self, lambda shown=result: self._select_first(shown))
+
+    def _select_first(self, shown: ScreeningResult) -> None:
+        selected = self.table.selectionModel().hasSelection()
+        if self.result is shown and not selected and self.proxy.rowCount():
             self.select_row(0)
-        else:
-            self.detail.show_hit(None)
 
     def _update_texts(self) -> None:
         result = self.result
@@ -317,6 +325,8 @@ class ResultsPage(QWidget):
             text=self.search.text(),
         )
         self._update_shown()
+        if self._showing:
+            return
         if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
             self.select_row(0)
 

@@ -76,7 +76,7 @@ def _reconnect(
         window.results.clear()
         window.actions_.set_has_result(False)
         window.reload_lists()
-        window.refresh_history()
+        window.history_changed()
         window.retranslate()
         _audit(window, services, changes)
         window.statusBar().showMessage(

@@ -148,6 +148,7 @@ def test_history_reopens_and_exports_a_run(
     qtbot: QtBot, screened: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     history = screened.history
+    screened.tabs.setCurrentIndex(3)  # the History tab reads the runs when shown
     qtbot.waitUntil(lambda: history.model.rowCount() == 1)
     run_id = screened.results.result.run_id  # type: ignore[union-attr]
     screened.results.clear()
