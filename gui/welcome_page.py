@@ -59,7 +59,6 @@ class WelcomePage(QWidget):
         self.recent = QListWidget(self)
         self.recent.setObjectName("recentFiles")
         self.recent.itemActivated.connect(self._recent_activated)
-        self.recent.setMaximumHeight(180)
         column.addWidget(self.recent)
         column.addStretch(2)
         self.retranslate()
@@ -95,6 +94,9 @@ class WelcomePage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, path)
         self.recent.setVisible(bool(files))
         self.recent_label.setVisible(bool(files))
+        if files:  # as tall as its entries, not a large empty box
+            rows = self.recent.sizeHintForRow(0) * len(files)
+            self.recent.setFixedHeight(rows + 2 * self.recent.frameWidth() + 4)
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
         self.recent_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
