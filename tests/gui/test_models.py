@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from core.lists.model import Status
 from core.paths import sample_suppliers_file
 from core.review import RunSummary
-from core.screening.result import ListingHit
+from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import read_supplier_file
 from gui.history_view import RunsModel
 from gui.lists_models import EntitiesModel, ListsModel
@@ -155,3 +155,56 @@ def test_runs_model(qtmodeltester: ModelTester) -> None:
     )
     qtmodeltester.check(model)
     assert model.index(0, 1).data() == "file1.xlsx"
+
+
+def test_an_earlier_decision_that_no_longer_applies_asks_for_review(qtbot: object) -> None:
+    from core.screening.result import PriorDecision
+    from gui.detail_pane import DetailPane
+    from gui.results_model import REVIEW_AGAIN
+
+    prior = PriorDecision(
+        decision="false_positive",
+        note="other company",
+        decided_by="Li Wei",
+        decided_at=dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC),
+        run_id=1,
+        applies=False,
+        changes=("cn-unreliable-entity: suspended from 2025-05-14 until 2025-08-12",),
+    )
+    hit = _hit(5, Status.SUSPENDED, "cn-unreliable-entity", prior=prior)
+    assert decision_state(hit) == REVIEW_AGAIN
+    model = ResultsModel()
+    model.set_hits([hit], {}, ["Vendors"])
+    assert model.index(0, COL_DECISION).data() == "Review again"
+    pane = DetailPane()
+    result = _result([hit])
+    pane.show_hit(hit, [hit], result, None)
+    text = pane.prior.text()
+    assert "Cleared before by Li Wei on 2025-03-01" in text and "review again" in text
+    assert "suspended from 2025-05-14" in text
+    pane.deleteLater()
+
+
+def _result(hits: list[ListingHit]) -> ScreeningResult:
+    from core.screening.result import ScreenedSheet
+
+    now = dt.datetime(2025, 5, 20, tzinfo=dt.UTC)
+    sheet = ScreenedSheet("Vendors", 1, ("Vendor Name",), 0, None, 10)
+    rows = {(h.sheet, h.row): (h.supplier_name,) for h in hits}
+    return ScreeningResult(
+        "x.xlsx",
+        "0" * 64,
+        SAMPLE_DATE,
+        88.0,
+        ("cn-unreliable-entity",),
+        (sheet,),
+        hits,
+        rows,
+        (),
+        (),
+        "0",
+        "me",
+        now,
+        now,
+        1,
+    )
