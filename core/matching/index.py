@@ -217,11 +217,13 @@ class NameIndex:
             t: r
             for r, t in enumerate(sorted(df, key=lambda t: (df[t], -self.weights.weight(t), t)))
         }
-        self._deletions: dict[str, list[str]] = defaultdict(list)
+        deletions: dict[str, list[str]] = defaultdict(list)
         variants_of = deletion_variants.__wrapped__  # every word once: no use caching
         for token in df:
             for variant in variants_of(token):
-                self._deletions[variant].append(token)
+                deletions[variant].append(token)
+        self._deletions = dict(deletions)
+        self._longest = max(map(len, df), default=0)
         self._abbreviated: dict[str, set[str]] = defaultdict(set)
         for word in GENERIC:
             for end in range(4, len(word)):
@@ -263,8 +265,11 @@ class NameIndex:
         if len(token) > 4 and self.weights.is_generic(token):
             found.update(dict.fromkeys((token[:end] for end in range(4, len(token))), 0.9))
         deletions = self._deletions
-        for variant in deletion_variants(token):
-            for other in deletions.get(variant, ()):
+        # A word longer than any listed word by more than two letters is no typo of one.
+        variants = deletion_variants.__wrapped__(token) if len(token) <= self._longest + 2 else ()
+        # Most variants are no listed word's: the keys view intersection skips them in C.
+        for variant in deletions.keys() & variants:
+            for other in deletions[variant]:
                 if other != token and other not in found:
                     sim = typo_similarity(token, other)
                     if sim:

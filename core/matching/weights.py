@@ -52,11 +52,14 @@ def deletion_variants(token: str) -> frozenset[str]:
     if len(token) < 5 or not token.isalpha():
         return frozenset()
     head, tail = token[0], token[1:]
-    ones = {head + tail[:i] + tail[i + 1 :] for i in range(len(tail))}
-    out = {token, *ones}
-    if len(token) >= 9:
-        for one in ones:
-            out.update([one[:i] + one[i + 1 :] for i in range(1, len(one))])
+    size = len(tail)
+    if len(token) < 9:
+        return frozenset([token, *[head + tail[:i] + tail[i + 1 :] for i in range(size)]])
+    out = {token}
+    for i in range(size):
+        before, after = head + tail[:i], tail[i + 1 :]
+        out.add(before + after)
+        out.update([before + after[:j] + after[j + 1 :] for j in range(size - i - 1)])
     return frozenset(out)
 
 
