@@ -234,7 +234,8 @@ def main() -> int:
         print(f"  {phase:8s} {summary(gaps)}; longest GC pause {gc_pause:.0f} ms")
     worst = max(everything, default=0.0)
     print(f"  overall  {summary(everything)}")
-    verdict = "met" if worst <= TARGET_MS else "MISSED"
+    over = [p for p in ("read", "screen", "show") if max(recorder.gaps.get(p, [0.0])) > TARGET_MS]
+    verdict = "met" if worst <= TARGET_MS else f"MISSED in {', '.join(over)}"
     print(f"target: no stall over {TARGET_MS:.0f} ms -> {verdict}")
     window.close()
     services.close()
