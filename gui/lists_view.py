@@ -7,6 +7,7 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -154,9 +155,20 @@ class ListsView(QWidget):
         self.date.set_date(as_of)
 
     def _as_of_changed(self, as_of: dt.date) -> None:
+        # Counting every list's statuses replays all events (~150 ms on the GUI thread while a
+        # screening competes for the GIL): do it only when the view is seen.
+        if not self.isVisible():
+            self._stale_as_of = True
+            return
+        self._stale_as_of = False
         self.lists_model.set_as_of(as_of)
         self._show_releases()
         self._show_entity()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale_as_of", False):
+            self._as_of_changed(self.date.date())
 
     def _show_releases(self) -> None:
         if self.snapshot is None:

@@ -30,6 +30,7 @@ def test_lists_view_counts_as_of_a_date_match_the_core(
     qtbot: QtBot, window: MainWindow, services: AppServices
 ) -> None:
     view = window.lists_view
+    window.tabs.setCurrentWidget(view)  # counts are computed when the view is seen
     view.set_as_of(SAMPLE_DATE)
     expected = services.snapshot().counts(SAMPLE_DATE)
     model = view.lists_model
