@@ -13,7 +13,7 @@ from core.identity import default_reviewer
 from core.lists.catalog import ListCatalog
 from core.lists.snapshot import ListSnapshot
 from core.review.memory import listing_keys, supplier_key
-from core.review.runs import RunStore
+from core.review.runs import hit_from_record, with_recorded_decision
 from core.screening.result import ListingHit
 from core.store.audit import append_in
 from core.store.database import Database
@@ -106,6 +106,9 @@ class DecisionService:
                 },
                 reviewer,
             )
-        loaded = RunStore(self.db).load(run_id)
-        return [h for h in loaded.hits if h.row == row and h.entity_id == entity_id
-                and h.sheet == hit.sheet]  # fmt: skip
+            session.flush()
+            # Only this hit's rows, not the whole run: decisions on a 100k-row run stay quick.
+            return [
+                with_recorded_decision(hit_from_record(h), record)
+                for h in sorted(matching, key=lambda h: h.position)
+            ]

@@ -175,7 +175,7 @@ class RunStore:
                 for r in session.scalars(select(RunRow).where(RunRow.run_id == run_id))
             }
             hits = [
-                _hit_from(h)
+                hit_from_record(h)
                 for h in session.scalars(
                     select(RunHit).where(RunHit.run_id == run_id).order_by(RunHit.position)
                 )
@@ -189,7 +189,7 @@ class RunStore:
                 threshold=run.threshold,
                 list_ids=tuple(json.loads(run.list_ids)),
                 sheets=tuple(ScreenedSheet(**_sheet(d)) for d in json.loads(run.sheets)),
-                hits=[_with_decision(h, decisions.get(h.key)) for h in hits],
+                hits=[with_recorded_decision(h, decisions.get(h.key)) for h in hits],
                 rows=rows,
                 releases=releases,
                 freshness=tuple(
@@ -215,7 +215,7 @@ def decisions_of_run(
     return {(d.sheet, d.row_number, d.entity_id): d for d in session.scalars(query)}
 
 
-def _with_decision(hit: ListingHit, record: DecisionRecord | None) -> ListingHit:
+def with_recorded_decision(hit: ListingHit, record: DecisionRecord | None) -> ListingHit:
     if record is None:
         return hit
     return hit.with_decision(
@@ -257,7 +257,7 @@ def _hit_record(run_id: int, position: int, hit: ListingHit) -> RunHit:
     )
 
 
-def _hit_from(record: RunHit) -> ListingHit:
+def hit_from_record(record: RunHit) -> ListingHit:
     prior = _prior_from(record.prior)
     hit = ListingHit(
         sheet=record.sheet,
