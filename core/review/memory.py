@@ -7,7 +7,6 @@ its lists that was not known when the decision was made brings the hit back for 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 
@@ -20,6 +19,7 @@ from core.lists.snapshot import ListSnapshot
 from core.matching.normalize import normalize
 from core.screening.result import PriorDecision, ScreeningResult
 from core.store.models import DecisionRecord
+from core.store.timestamps import as_utc
 
 FALSE_POSITIVE = "false_positive"
 
@@ -46,10 +46,6 @@ def entity_events(snapshot: ListSnapshot, entity_id: str) -> list[ListingEvent]:
 
 def listing_keys(snapshot: ListSnapshot, entity_id: str) -> list[str]:
     return sorted(event_key(e) for e in entity_events(snapshot, entity_id))
-
-
-def _as_utc(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
 
 
 def latest_decisions(
@@ -104,7 +100,7 @@ def apply_memory(session: Session, result: ScreeningResult, snapshot: ListSnapsh
             decision=record.decision,
             note=record.note,
             decided_by=record.decided_by,
-            decided_at=_as_utc(record.decided_at),
+            decided_at=as_utc(record.decided_at),
             run_id=record.run_id,
             applies=not changes,
             changes=changes,

@@ -18,6 +18,7 @@ from core.screening.result import ListingHit, PriorDecision, ScreenedSheet, Scre
 from core.store.audit import append_in
 from core.store.database import Database
 from core.store.models import DecisionRecord, RunHit, RunRow, ScreeningRun
+from core.store.timestamps import as_utc
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,6 @@ class RunSummary:
     hit_count: int
     threshold: float
     decided: int
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -153,7 +150,7 @@ class RunStore:
                     input_name=r.input_name,
                     input_sha256=r.input_sha256,
                     as_of=r.as_of,
-                    started_at=_utc(r.started_at),
+                    started_at=as_utc(r.started_at),
                     user=r.user,
                     rows_screened=r.rows_screened,
                     flagged_rows=r.flagged_rows,
@@ -197,8 +194,8 @@ class RunStore:
                 ),
                 app_version=run.app_version,
                 user=run.user,
-                started_at=_utc(run.started_at),
-                finished_at=_utc(run.finished_at),
+                started_at=as_utc(run.started_at),
+                finished_at=as_utc(run.finished_at),
                 run_id=run.id,
             )
         return result
@@ -219,7 +216,7 @@ def with_recorded_decision(hit: ListingHit, record: DecisionRecord | None) -> Li
     if record is None:
         return hit
     return hit.with_decision(
-        record.decision, record.note, record.decided_by, _utc(record.decided_at)
+        record.decision, record.note, record.decided_by, as_utc(record.decided_at)
     )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from core.errors import DatabaseError
 from core.store.database import Database
 from core.store.models import AuditRecord
+from core.store.timestamps import as_utc
 
 GENESIS = "0" * 64
 _APPEND_ATTEMPTS = 5
@@ -51,11 +52,6 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _as_utc(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes; everything is stored in UTC.
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-
-
 def record_hash(
     prev_hash: str, seq: int, at: dt.datetime, actor: str, action: str, subject: str, details: str
 ) -> str:
@@ -63,7 +59,7 @@ def record_hash(
         {
             "prev": prev_hash,
             "seq": seq,
-            "at": _as_utc(at).isoformat(timespec="microseconds"),
+            "at": as_utc(at).isoformat(timespec="microseconds"),
             "actor": actor,
             "action": action,
             "subject": subject,
@@ -99,7 +95,7 @@ def append_in(
 
 def _entry(r: AuditRecord) -> AuditEntry:
     details = json.loads(r.details)
-    return AuditEntry(r.seq, _as_utc(r.at), r.actor, r.action, r.subject, details, r.hash)
+    return AuditEntry(r.seq, as_utc(r.at), r.actor, r.action, r.subject, details, r.hash)
 
 
 class AuditLog:
