@@ -16,7 +16,6 @@ import argparse
 import datetime as dt
 import gc
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -26,26 +25,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TRADESCREEN_DATA_DIR"] = tempfile.mkdtemp(prefix="tradescreen-bench-")
 os.environ.pop("TRADESCREEN_DATABASE_URL", None)
 
+from bench_reading import make_workbook  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QThreadPool, QTimer  # noqa: E402
 
 TARGET_MS = 100.0
 TICK_MS = 10
 AS_OF = dt.date(2025, 5, 20)
-HEADERS = [
-    "Vendor ID",
-    "Vendor Name",
-    "Country",
-    "City",
-    "Address",
-    "Tax ID",
-    "Category",
-    "Annual Spend (USD)",
-    "Last PO Date",
-]
 LISTED = [
     "Kratos Unmanned Aerial Systems Inc",
     "Huawei Technologies Co., Ltd.",
@@ -57,42 +47,6 @@ LISTED = [
     "Hangzhou Hikvision Digital Technology Co., Ltd.",
     "General Atomics Aeronautical Systems",
 ]
-_WORDS = ["Global", "Pacific", "Northern", "Precision", "Allied", "Summit", "Delta", "Harbor"]
-_KINDS = ["Trading", "Logistics", "Components", "Electronics", "Textiles", "Machinery"]
-_FORMS = ["Inc.", "Ltd", "LLC", "GmbH", "Co., Ltd.", "S.A.", "有限公司"]
-_COUNTRIES = ["US", "CN", "DE", "JP", "GB", "FR", "VN", "MX"]
-
-
-def make_workbook(path: Path, rows: int, seed: int = 20250520) -> None:
-    from openpyxl import Workbook
-
-    rng = random.Random(seed)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Vendors")
-    sheet.append(["Vendor master export (GUI stall benchmark)"])
-    sheet.append([])
-    sheet.append(HEADERS)
-    start = dt.date(2020, 1, 1)
-    for number in range(rows):
-        if number % 200 == 7:
-            name = LISTED[(number // 200) % len(LISTED)]
-        else:
-            name = f"{rng.choice(_WORDS)} {rng.choice(_KINDS)} {number} {rng.choice(_FORMS)}"
-        sheet.append(
-            [
-                f"V{number:07d}",
-                name,
-                rng.choice(_COUNTRIES),
-                f"City {rng.randrange(500)}",
-                f"{rng.randrange(1, 9999)} Industrial Road",
-                f"TX{rng.randrange(10**8):08d}",
-                rng.choice(_KINDS),
-                round(rng.uniform(1_000, 5_000_000), 2),
-                start + dt.timedelta(days=rng.randrange(1800)),
-            ]
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
 
 
 class GcWatch:
@@ -172,7 +126,7 @@ def main() -> int:
     path = ROOT / "bench" / "out" / f"gui-stall-{args.rows}.xlsx"
     if not path.exists():
         print(f"generating {path.name} ...", flush=True)
-        make_workbook(path, args.rows)
+        make_workbook(path, args.rows, listed=LISTED)
 
     from gui import responsiveness
     from gui.app import create_application

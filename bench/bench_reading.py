@@ -14,6 +14,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,8 +39,11 @@ _FORMS = ["Inc.", "Ltd", "LLC", "GmbH", "Co., Ltd.", "S.A.", "有限公司"]
 _COUNTRIES = ["US", "CN", "DE", "JP", "GB", "FR", "VN", "MX"]
 
 
-def make_workbook(path: Path, rows: int, seed: int = 20250520) -> None:
-    """Write a title row, a blank row, the header and ``rows`` random supplier rows."""
+def make_workbook(
+    path: Path, rows: int, seed: int = 20250520, listed: Sequence[str] = (), every: int = 200
+) -> None:
+    """Write a title row, a blank row, the header and ``rows`` random supplier rows; with
+    ``listed``, one row in ``every`` carries one of those names instead."""
     from openpyxl import Workbook
 
     rng = random.Random(seed)
@@ -51,6 +55,8 @@ def make_workbook(path: Path, rows: int, seed: int = 20250520) -> None:
     start = datetime.date(2020, 1, 1)
     for number in range(rows):
         name = f"{rng.choice(_WORDS)} {rng.choice(_KINDS)} {number} {rng.choice(_FORMS)}"
+        if listed and number % every == 7:
+            name = listed[(number // every) % len(listed)]
         sheet.append(
             [
                 f"V{number:07d}",
