@@ -30,6 +30,9 @@ def register(commands: Any) -> None:
     parser.add_argument("--name-column", metavar="HEADER", help="the supplier-name column "
                         "(header text, letter or 1-based number)")  # fmt: skip
     parser.add_argument("--country-column", metavar="HEADER", help="the country column")
+    parser.add_argument("--header-row", type=_header_row, metavar="N", help="the row that holds "
+                        "the column headers, as numbered in the spreadsheet (default: found "
+                        "automatically)")  # fmt: skip
     parser.add_argument("--lists", type=_list_ids, metavar="ID,ID", help="only these lists "
                         "(default: all; see `tradescreen-cli lists`)")  # fmt: skip
     parser.add_argument("--threshold", type=_threshold, metavar="0-100", help="lowest match "
@@ -48,6 +51,16 @@ def _list_ids(text: str) -> tuple[str, ...]:
     if not ids:
         raise argparse.ArgumentTypeError("give one or more list ids separated by commas")
     return ids
+
+
+def _header_row(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a row number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a row number (rows start at 1)")
+    return value
 
 
 def _threshold(text: str) -> float:
@@ -70,6 +83,7 @@ def screen(args: argparse.Namespace, context: CommandContext) -> int:
         all_sheets=args.all_sheets,
         name_column=args.name_column,
         country_column=args.country_column,
+        header_row=args.header_row,
         list_ids=args.lists,
         threshold=args.threshold,
         keep_all_rows=args.all_rows,

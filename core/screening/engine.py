@@ -46,6 +46,8 @@ class ScreeningRequest:
     all_sheets: bool = False
     name_column: str | None = None
     country_column: str | None = None
+    header_row: int | None = None
+    """1-based row number of the header row as the user sees it; None: found automatically."""
     list_ids: tuple[str, ...] | None = None
     threshold: float | None = None
     keep_all_rows: bool = False
@@ -87,6 +89,7 @@ def read_tables(request: ScreeningRequest, progress: Progress) -> list[SupplierT
             request.path,
             name_column=request.name_column,
             country_column=request.country_column,
+            header_row=request.header_row,
             progress=progress,
         )
     return [
@@ -95,6 +98,7 @@ def read_tables(request: ScreeningRequest, progress: Progress) -> list[SupplierT
             sheet=request.sheet,
             name_column=request.name_column,
             country_column=request.country_column,
+            header_row=request.header_row,
             progress=progress,
         )
     ]

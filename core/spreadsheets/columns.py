@@ -53,17 +53,23 @@ def detect_layout(
     *,
     name_column: str | None = None,
     country_column: str | None = None,
+    header_index: int | None = None,
     where: str = "the file",
 ) -> Layout:
     """Find the header row among the first rows and detect every role, then apply overrides.
 
     ``rows`` are the non-blank rows at the top of a sheet (at least ``HEADER_SCAN_ROWS`` of
     them when the sheet has that many, plus whatever data rows should inform content checks).
+    ``header_index`` (an index into ``rows``) names the header row instead of finding it; the
+    roles are then detected from that row and the rows below it.
     Never raises on odd data; raises ``UsageError`` (naming ``where`` and the headers) only if
     an override matches no column. ``roles.name`` is ``None`` if no name column can be found.
     """
-    hints = [spec for spec in (name_column, country_column) if spec]
-    header_index = find_header_row(rows, hints=hints)
+    if header_index is None:
+        hints = [spec for spec in (name_column, country_column) if spec]
+        header_index = find_header_row(rows, hints=hints)
+    elif not 0 <= header_index < len(rows):
+        raise ValueError(f"header_index {header_index} is outside the {len(rows)} rows given")
     headers = [cell_text(value).strip() for value in rows[header_index]] if rows else []
     width = max((len(row) for row in rows), default=0)
     headers += [""] * (width - len(headers))

@@ -8,8 +8,10 @@ Any file it cannot read raises ``InputFileError`` with a one-line message naming
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -48,6 +50,7 @@ def read_supplier_file(
     sheet: str | None = None,
     name_column: str | None = None,
     country_column: str | None = None,
+    header_row: int | None = None,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
 ) -> SupplierTable:
     """One table of suppliers from ``path``.
@@ -56,14 +59,18 @@ def read_supplier_file(
     default the first visible worksheet with a name header is read, else the first whose
     name column can be guessed from its contents (``table.guessed`` then says so).
     ``name_column`` and ``country_column`` override detection with a header text, a column
-    letter or a 1-based number. Raises ``InputFileError`` if the file cannot be read or has
-    no name column, and ``UsageError`` for an unknown sheet or column.
+    letter or a 1-based number. ``header_row`` (the 1-based row number the user sees; for
+    CSV the line) overrides the header row found: the roles are detected from that row, and
+    rows above it are not read as data. Raises ``InputFileError`` if the file cannot be read
+    or has no name column, and ``UsageError`` for an unknown sheet or column, or a header row
+    that is past the last row or blank.
     """
     file = Path(path)
+    columns = _Columns(name_column, country_column, header_row)
     if detect_kind(file) is FileKind.TEXT:
         if sheet is not None:
             raise UsageError(f"{file} is a text file without sheets; leave out the sheet name")
-        return _read_text(file, name_column, country_column, progress)
+        return _read_text(file, columns, progress)
     with open_workbook(file) as workbook:
         _require_sheets(file, workbook)
         if sheet is not None:
@@ -71,11 +78,9 @@ def read_supplier_file(
             rows = read_sheet_rows(workbook, file, chosen, progress)
             if not rows:
                 raise InputFileError(str(file), "the sheet is empty", sheet=chosen)
-            return _require_name(_build(file, chosen, rows, name_column, country_column))
+            return _require_name(_build(file, chosen, rows, columns))
         candidates = automatic_sheets(workbook)
-        tables = _sheet_tables(
-            workbook, file, candidates, name_column, country_column, progress, first_only=True
-        )
+        tables = _sheet_tables(workbook, file, candidates, columns, progress, first_only=True)
         named = [table for table in tables if table.roles.name is not None]
         if named:
             # a name column found by its header beats one guessed from contents
@@ -88,22 +93,24 @@ def read_all_sheets(
     *,
     name_column: str | None = None,
     country_column: str | None = None,
+    header_row: int | None = None,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
 ) -> list[SupplierTable]:
     """Every visible worksheet that has a detectable name column, in workbook order.
 
     Sheets without one (and empty sheets) are skipped; if no sheet has one, raises
     ``InputFileError`` listing the headers seen. A CSV file gives a list of one table.
+    ``header_row`` applies to every sheet, as in ``read_supplier_file``; a sheet where that
+    row is blank or missing is skipped, and if no sheet is left its ``UsageError`` is raised.
     """
     file = Path(path)
+    columns = _Columns(name_column, country_column, header_row)
     if detect_kind(file) is FileKind.TEXT:
-        return [_require_name(_read_text(file, name_column, country_column, progress))]
+        return [_require_name(_read_text(file, columns, progress))]
     with open_workbook(file) as workbook:
         _require_sheets(file, workbook)
         candidates = automatic_sheets(workbook)
-        tables = _sheet_tables(
-            workbook, file, candidates, name_column, country_column, progress, first_only=False
-        )
+        tables = _sheet_tables(workbook, file, candidates, columns, progress, first_only=False)
     found = [table for table in tables if table.roles.name is not None]
     if not found:
         raise _no_sheet_error(file, tables)
@@ -114,8 +121,7 @@ def _sheet_tables(
     workbook: CalamineWorkbook,
     file: Path,
     sheets: Sequence[str],
-    name_column: str | None,
-    country_column: str | None,
+    columns: _Columns,
     progress: Progress,
     *,
     first_only: bool,
@@ -130,7 +136,7 @@ def _sheet_tables(
         if not rows:
             continue
         try:
-            table = _build(file, name, rows, name_column, country_column)
+            table = _build(file, name, rows, columns)
         except UsageError as err:
             usage = usage or err
             continue
@@ -142,21 +148,40 @@ def _sheet_tables(
     return tables
 
 
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """The user's overrides of what detection would choose."""
+
+    name_column: str | None
+    country_column: str | None
+    header_row: int | None
+    """1-based row number as the user sees it."""
+
+
 def _build(
     file: Path,
     sheet: str | None,
     rows: list[NumberedRow],
-    name_column: str | None,
-    country_column: str | None,
+    columns: _Columns,
     *,
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> SupplierTable:
-    """The table from a sheet's non-blank rows: header found, roles detected, rows padded."""
-    head = [values for _, values in rows[: HEADER_SCAN_ROWS + CONTENT_SAMPLE_ROWS]]
+    """The table from a sheet's non-blank rows: header found (or the one chosen), roles
+    detected, rows padded."""
     where = f"{file}, sheet {sheet!r}" if sheet is not None else str(file)
+    if columns.header_row is None:
+        chosen = None
+        head = [values for _, values in rows[: HEADER_SCAN_ROWS + CONTENT_SAMPLE_ROWS]]
+    else:
+        chosen = _header_index(rows, columns.header_row, where)
+        head = [values for _, values in rows[: chosen + 1 + CONTENT_SAMPLE_ROWS]]
     layout = detect_layout(
-        head, name_column=name_column, country_column=country_column, where=where
+        head,
+        name_column=columns.name_column,
+        country_column=columns.country_column,
+        header_index=chosen,
+        where=where,
     )
     width = max(len(values) for _, values in rows)
     header_number, header_values = rows[layout.header_index]
@@ -178,13 +203,29 @@ def _build(
     )
 
 
+def _header_index(rows: Sequence[NumberedRow], header_row: int, where: str) -> int:
+    """The index in ``rows`` of the row numbered ``header_row``; ``UsageError`` if the row is
+    not a row number, past the last row with data, or blank."""
+    if header_row < 1:
+        raise UsageError(
+            f"Header row {header_row} for {where} is not a row number (rows start at 1)"
+        )
+    last = rows[-1][0] if rows else 0
+    if header_row > last:
+        raise UsageError(f"No header row {header_row} in {where}: its last row with data is {last}")
+    index = bisect.bisect_left(rows, header_row, key=lambda row: row[0])
+    if rows[index][0] != header_row:
+        raise UsageError(
+            f"Row {header_row} of {where} is blank; choose the row that holds the column headers"
+        )
+    return index
+
+
 def _pad(values: tuple[CellValue, ...], width: int) -> tuple[CellValue, ...]:
     return values + (None,) * (width - len(values))
 
 
-def _read_text(
-    file: Path, name_column: str | None, country_column: str | None, progress: Progress
-) -> SupplierTable:
+def _read_text(file: Path, columns: _Columns, progress: Progress) -> SupplierTable:
     """The table of a delimited text file (CSV, TSV, ...), encoding and delimiter detected."""
     shown = str(file)
     label = f"Reading {file.name}"
@@ -207,9 +248,7 @@ def _read_text(
     progress.report(total, total, label)
     if not rows:
         raise InputFileError(shown, "has no data (only blank lines)")
-    table = _build(
-        file, None, rows, name_column, country_column, encoding=encoding, delimiter=delimiter
-    )
+    table = _build(file, None, rows, columns, encoding=encoding, delimiter=delimiter)
     return _require_name(table)
 
 
