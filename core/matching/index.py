@@ -163,6 +163,10 @@ class NameIndex:
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = tuple(entities)
         self._entity_count = len(self.entities)
+        # What matching needs of the entities once the names are indexed; kept with the index
+        # so that a worker process can match from the saved file alone.
+        self.entity_ids = tuple(entity.entity_id for entity in self.entities)
+        self.entity_countries = tuple(entity.country for entity in self.entities)
         pending: list[tuple[int, str, bool, str, str, tuple[str, ...], NormalizedName | None]]
         pending = []
         df: dict[str, int] = defaultdict(int)

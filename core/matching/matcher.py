@@ -84,11 +84,13 @@ class EntityMatcher:
         self._init(index)
 
     @classmethod
-    def from_state(cls, state: object, entities: Sequence[Entity]) -> EntityMatcher:
-        """The matcher of an index saved with ``state`` (unpickled), over the same entities."""
+    def from_state(cls, state: object, entities: Sequence[Entity] | None = None) -> EntityMatcher:
+        """The matcher of an index saved with ``state`` (unpickled), over the same entities
+        (checked when given; matching itself needs only what the index keeps of them)."""
         if not isinstance(state, NameIndex):
             raise TypeError(f"not a name index: {type(state).__name__}")
-        state.attach(entities)
+        if entities is not None:
+            state.attach(entities)
         matcher = cls.__new__(cls)
         matcher._init(state)
         return matcher
@@ -99,7 +101,8 @@ class EntityMatcher:
 
     def _init(self, index: NameIndex) -> None:
         self._index = index
-        self._entities = index.entities
+        self._entity_ids = index.entity_ids
+        self._entity_countries = index.entity_countries
         self._cache: dict[tuple[str, float], list[Candidate]] = {}
 
     @property
@@ -124,8 +127,8 @@ class EntityMatcher:
         supplier_country = normalize_country(country)
         scored = []
         for cand in candidates:
-            entity = self._entities[cand.name.entity_index]
-            final = self._corroborate(cand.raw, supplier_country, entity.country, limit)
+            country = self._entity_countries[cand.name.entity_index]
+            final = self._corroborate(cand.raw, supplier_country, country, limit)
             if final >= limit:
                 scored.append((final, cand))
         best: dict[int, tuple[float, Candidate]] = {}
@@ -303,11 +306,11 @@ class EntityMatcher:
         return lowered
 
     def _to_match(self, final: float, cand: Candidate, supplier_country: str) -> NameMatch:
-        entity = self._entities[cand.name.entity_index]
+        entity = cand.name.entity_index
         score = round(min(100.0, max(0.0, final)), 1)
-        reasons, tokens = describe(cand, supplier_country, entity.country)
+        reasons, tokens = describe(cand, supplier_country, self._entity_countries[entity])
         return NameMatch(
-            entity_id=entity.entity_id,
+            entity_id=self._entity_ids[entity],
             supplier_text=cand.supplier.source,
             matched_name=cand.name.derived_from or cand.name.printed,
             score=score,

@@ -22,7 +22,7 @@ from core import __version__
 from core.lists.model import Entity
 from core.matching.matcher import EntityMatcher
 
-INDEX_FORMAT = 1  # bump when the pickled structures change
+INDEX_FORMAT = 2  # bump when the pickled structures change
 _MAGIC = b"TRADESCREEN-NAME-INDEX\n"
 _DIGEST_SIZE = 32
 _KEEP_FILES = 2
@@ -71,9 +71,9 @@ def load_or_build(entities: Sequence[Entity], directory: Path | None) -> EntityM
     return matcher
 
 
-def load(path: Path, entities: Sequence[Entity]) -> EntityMatcher | None:
-    """The matcher whose index was saved at ``path``; None when the file is missing or no
-    good (never an exception)."""
+def load(path: Path, entities: Sequence[Entity] | None = None) -> EntityMatcher | None:
+    """The matcher whose index was saved at ``path`` (over ``entities``, checked when given);
+    None when the file is missing or no good (never an exception)."""
     try:
         data = path.read_bytes()
     except OSError:

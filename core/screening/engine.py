@@ -17,10 +17,10 @@ from core.identity import default_reviewer
 from core.lists.describe import describe_event
 from core.lists.model import ListStatus, Status
 from core.lists.snapshot import ListSnapshot
-from core.matching import DEFAULT_THRESHOLD, EntityMatcher, NameMatch
-from core.matching.persist import load_or_build
-from core.paths import user_data_dir
+from core.matching import DEFAULT_THRESHOLD, NameMatch
+from core.matching.batch import Matches, NameWithCountries
 from core.progress import NullProgress, Progress, check_cancelled
+from core.screening.name_matching import PARALLEL_MIN_BYTES, match_names, start_workers
 from core.screening.result import (
     SEVERITY,
     ListingHit,
@@ -30,10 +30,6 @@ from core.screening.result import (
 )
 from core.spreadsheets import SupplierTable, read_all_sheets, read_supplier_file
 from core.spreadsheets.table import CellValue, cell_text
-
-_PREPARE_BATCH = 4000  # names between progress reports and cancellation checks
-_MATCHERS: dict[object, EntityMatcher] = {}
-_MATCHER_CACHE_SIZE = 2
 
 
 @dataclass(frozen=True)
@@ -51,24 +47,6 @@ class ScreeningRequest:
     list_ids: tuple[str, ...] | None = None
     threshold: float | None = None
     keep_all_rows: bool = False
-
-
-def matcher_for(snapshot: ListSnapshot) -> EntityMatcher:
-    """The matcher over every entity of the snapshot, made once per set of list releases: its
-    index loaded from the user's cache directory if saved there before, else built (and
-    saved)."""
-    key: object = (
-        tuple((r.release_id, r.checksum) for r in snapshot.releases)
-        if snapshot.releases
-        else id(snapshot)
-    )
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        matcher = load_or_build(list(snapshot.entities.values()), user_data_dir() / "cache")
-        while len(_MATCHERS) >= _MATCHER_CACHE_SIZE:
-            _MATCHERS.pop(next(iter(_MATCHERS)))
-        _MATCHERS[key] = matcher
-    return matcher
 
 
 def validate_request(request: ScreeningRequest, snapshot: ListSnapshot) -> None:
@@ -114,6 +92,8 @@ def screen_file(
     """Read the file of ``request`` and screen it against ``snapshot``."""
     validate_request(request, snapshot)
     started = dt.datetime.now(dt.UTC)
+    if _size(request.path) >= PARALLEL_MIN_BYTES:
+        start_workers(snapshot)  # they load the name index while the file is read
     tables = read_tables(request, progress)
     check_cancelled(progress)
     return screen_tables(
@@ -150,14 +130,11 @@ def screen_tables(
     limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     chosen = tuple(sorted(snapshot.lists)) if not list_ids else tuple(list_ids)
     total = sum(len(t.rows) for t in tables)
-    progress.report(0, total, "Preparing the list names")
-    matcher = matcher_for(snapshot)
     statuses = _StatusCache(snapshot, as_of, chosen)
     hits: list[ListingHit] = []
     rows: dict[tuple[str | None, int], tuple[CellValue, ...]] = {}
     all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = {}
     sheets = []
-    progress.report(0, total, "Screening")
     name_columns: list[int] = []
     cells = []
     for table in tables:
@@ -165,19 +142,27 @@ def screen_tables(
             raise UsageError(f"{table.path}: no name column chosen")
         name_columns.append(table.roles.name)
         cells.append(
-            (_column_texts(table, table.roles.name), _column_texts(table, table.roles.name_alt))
+            (
+                _column_texts(table, table.roles.name),
+                _column_texts(table, table.roles.name_alt),
+                [table.text(row, table.roles.country) for row in table.rows],
+            )
         )
-    hopeful = _prepare(matcher, cells, limit, total, progress)
-    progress.report(total, total, "Screening")  # what is left is quick: the rows that may match
-    for table, name_column, (names, alts) in zip(tables, name_columns, cells, strict=True):
+    matches = match_names(
+        snapshot, _names_with_countries(cells), limit, total=total, progress=progress
+    )
+    check_cancelled(progress)
+    progress.report(total, total, "Screening")  # what is left is quick: the rows that match
+    for table, name_column, (names, alts, countries) in zip(
+        tables, name_columns, cells, strict=True
+    ):
         roles = table.roles
         if keep_all_rows:
             all_rows[table.sheet] = [(r.row_number, r.values) for r in table.rows]
-        for row, name, alt in zip(table.rows, names, alts, strict=True):
-            if name not in hopeful and alt not in hopeful:
-                continue  # no candidate whatever the country: most rows
-            country = table.text(row, roles.country)
-            for cell, match in _best_per_entity(matcher, [name, alt], country, limit):
+        for row, name, alt, country in zip(table.rows, names, alts, countries, strict=True):
+            if (name, country) not in matches and (alt, country) not in matches:
+                continue  # no match: most rows
+            for cell, match in _best_per_entity(matches, (name, alt), country):
                 found = _hits_for(table, row.row_number, cell, country, match, snapshot, statuses)
                 if found:
                     hits.extend(found)
@@ -226,27 +211,22 @@ def _column_texts(table: SupplierTable, column: int | None) -> list[str]:
     ]
 
 
-def _prepare(
-    matcher: EntityMatcher,
-    cells: Sequence[tuple[list[str], list[str]]],
-    threshold: float,
-    total: int,
-    progress: Progress,
-) -> set[str]:
-    """The distinct names (and second names) of every table that may match, worked out in
-    batches (the matcher shares the work per word), with progress and cancellation."""
-    distinct = list(dict.fromkeys(c for names, alts in cells for c in (*names, *alts) if c))
-    hopeful: set[str] = set()
-    for start in range(0, len(distinct), _PREPARE_BATCH):
-        check_cancelled(progress)
-        progress.report(total * start // max(1, len(distinct)), total, "Screening")
-        batch = distinct[start : start + _PREPARE_BATCH]
-        hopeful |= matcher.prepare(batch, threshold=threshold)
-    return hopeful
+def _names_with_countries(
+    cells: Sequence[tuple[list[str], list[str], list[str]]],
+) -> list[NameWithCountries]:
+    """Every distinct name (and second name) of every table, with the countries it appears
+    with, in first-seen order."""
+    seen: dict[str, dict[str, None]] = {}
+    for names, alts, countries in cells:
+        for name, alt, country in zip(names, alts, countries, strict=True):
+            for cell in (name, alt):
+                if cell:
+                    seen.setdefault(cell, {})[country] = None
+    return [(name, tuple(countries)) for name, countries in seen.items()]
 
 
 def _best_per_entity(
-    matcher: EntityMatcher, names: list[str], country: str, threshold: float
+    found: Matches, names: tuple[str, str], country: str
 ) -> list[tuple[str, NameMatch]]:
     """Matches of the row's name cells (name, second name; stripped): the best one per
     entity, with the cell it came from."""
@@ -254,10 +234,17 @@ def _best_per_entity(
     for cell in dict.fromkeys(names):
         if not cell:
             continue
-        for match in matcher.match(cell, country or None, threshold=threshold):
+        for match in found.get((cell, country), ()):
             if match.entity_id not in best or match.score > best[match.entity_id][1].score:
                 best[match.entity_id] = (cell, match)
     return sorted(best.values(), key=lambda found: -found[1].score)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader names the problem
 
 
 class _StatusCache:

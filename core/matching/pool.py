@@ -1,0 +1,169 @@
+"""Matching a large file on every core: worker processes, each holding the name index.
+
+Matching is pure Python, so threads would share one core; and in the desktop app the window's
+thread needs the interpreter lock too, which a busy matching thread holds. Worker processes
+avoid both: the screening process only hands out names and collects the matches.
+
+Each worker loads the index from the file ``core.matching.persist`` saved (or, when there is
+none yet, builds it from the entities it was given and saves it), once, when it starts: a pool
+started before a file is read is ready when the reading is done. Workers are started with
+"spawn" on every platform: forking a process that runs Qt threads is unsafe, and Windows and
+macOS spawn anyway, so one way is tested. A frozen build must call
+``multiprocessing.freeze_support()`` first thing in its entry points.
+
+Anything that keeps the workers from working (they cannot be started, one dies, the index
+cannot be loaded) raises ``PoolUnavailableError``: the caller matches in its own process
+instead.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from core.errors import Cancelled
+from core.lists.model import Entity
+from core.matching.batch import Matches, NameWithCountries, match_batch
+from core.matching.matcher import EntityMatcher
+from core.matching.persist import load, save
+
+WORKERS_VARIABLE = "TRADESCREEN_MATCH_WORKERS"
+"""Environment variable: how many worker processes (0 or 1: match in the screening process)."""
+MAX_WORKERS = 4
+"""More workers than this add memory (each holds an index) for little speed."""
+CHUNK_NAMES = 2000
+"""Names per task: a tenth of a second or so of work, so progress moves and cancel is quick."""
+_POLL_SECONDS = 0.1
+
+
+class PoolUnavailableError(RuntimeError):
+    """The worker processes cannot do the work; match in this process instead."""
+
+
+def worker_count() -> int:
+    """Workers to use: the environment variable if set, else one per core up to
+    ``MAX_WORKERS``; below 2 the caller should match in its own process."""
+    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if setting:
+        try:
+            return max(0, int(setting))
+        except ValueError:
+            pass
+    return min(os.cpu_count() or 1, MAX_WORKERS)
+
+
+class MatchPool:
+    """Worker processes matching against the index saved at ``index_file``.
+
+    ``entities`` are sent to the workers only when that file does not exist yet (they then
+    build the index, and save it for next time).
+    """
+
+    def __init__(self, index_file: Path, entities: Sequence[Entity], workers: int) -> None:
+        self.index_file = index_file
+        self.workers = workers
+        missing = not index_file.exists()
+        try:
+            self._executor = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(str(index_file), list(entities) if missing else None),
+            )
+            # Start every worker now (processes are otherwise started as work arrives), so
+            # that loading the index overlaps whatever the caller does next.
+            self._started = [self._executor.submit(_ready) for _ in range(workers)]
+        except (OSError, RuntimeError) as err:
+            raise PoolUnavailableError(f"cannot start matching processes: {err}") from err
+
+    def wait_ready(self, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Until every worker has its index (loaded, or built on first use)."""
+        try:
+            pending = set(self._started)
+            while pending:
+                if cancelled():
+                    raise Cancelled()
+                finished, pending = wait(pending, timeout=_POLL_SECONDS)
+                for future in finished:
+                    future.result()
+        except (BrokenProcessPool, OSError, RuntimeError) as err:
+            raise PoolUnavailableError(f"the matching processes did not start: {err}") from err
+
+    def match(
+        self,
+        items: Sequence[NameWithCountries],
+        threshold: float,
+        *,
+        on_progress: Callable[[int, int], None] = lambda done, total: None,
+        cancelled: Callable[[], bool] = lambda: False,
+        chunk: int = CHUNK_NAMES,
+    ) -> Matches:
+        """The matches of every item, as ``match_batch`` gives them. ``on_progress(done,
+        total)`` counts names. When ``cancelled()`` turns true, the work still queued is
+        dropped and ``Cancelled`` raised."""
+        total = len(items)
+        chunks = [items[i : i + chunk] for i in range(0, total, chunk)]
+        found: Matches = {}
+        done = 0
+        try:
+            pending: dict[Future[Matches], int] = {
+                self._executor.submit(_match_chunk, chunk, threshold): len(chunk)
+                for chunk in chunks
+            }
+            while pending:
+                if cancelled():
+                    for future in pending:
+                        future.cancel()
+                    raise Cancelled()
+                finished, _ = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    found.update(future.result())
+                    done += pending.pop(future)
+                on_progress(done, total)
+        except (BrokenProcessPool, OSError, RuntimeError) as err:
+            raise PoolUnavailableError(f"a matching process failed: {err}") from err
+        return found
+
+    def close(self) -> None:
+        """Stop the workers (queued work is dropped; running chunks end first)."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+# -- in the worker processes ----------------------------------------------------------------
+
+_matcher: EntityMatcher | None = None
+
+
+def _start_worker(index_file: str, entities: list[Entity] | None) -> None:
+    global _matcher
+    path = Path(index_file)
+    matcher = load(path)
+    if matcher is None and entities is not None:
+        # gc paused: the index is a few hundred thousand objects without reference cycles.
+        gc.disable()
+        try:
+            matcher = EntityMatcher(entities)
+        finally:
+            gc.enable()
+        save(path, matcher)
+    if matcher is None:
+        raise RuntimeError(f"no usable name index at {index_file}")
+    # The index lives as long as the process: keep the collector from walking it again.
+    gc.collect()
+    gc.freeze()
+    _matcher = matcher
+
+
+def _ready() -> bool:
+    return _matcher is not None
+
+
+def _match_chunk(items: Sequence[NameWithCountries], threshold: float) -> Matches:
+    if _matcher is None:
+        raise RuntimeError("the matching process has no index")
+    return match_batch(_matcher, items, threshold)

@@ -1,0 +1,82 @@
+"""A large file is matched in worker processes: the result is the in-process one, row for row,
+and the screening still succeeds when the workers cannot run."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from core.cli import main
+from core.matching import pool as pool_module
+from core.paths import sample_suppliers_file
+from core.screening import name_matching
+
+FILLER = ["Northwind", "Traders", "Contoso", "Pacific", "Logistics", "Supply", "Fabrikam"]
+
+
+@pytest.fixture(autouse=True)
+def _no_workers_left() -> Iterator[None]:
+    yield
+    name_matching.stop_workers()
+
+
+@pytest.fixture
+def big_file(tmp_path: Path) -> Path:
+    """The sample's suppliers (many listed) among 2,000 other companies, as CSV."""
+    sheet = openpyxl.load_workbook(sample_suppliers_file())["Vendors"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header_at = next(i for i, r in enumerate(rows) if "Vendor Name" in r)
+    name_col, country_col = rows[header_at].index("Vendor Name"), rows[header_at].index("Country")
+    sample = [(r[name_col], r[country_col] or "") for r in rows[header_at + 1 :] if r[name_col]]
+    path = tmp_path / "vendors.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Vendor Name", "Country"])
+        for n in range(2000):
+            out.writerow([f"{FILLER[n % 7]} {FILLER[(n * 3) % 7]} {n} Ltd", "US"])
+            if n % 40 == 0:
+                out.writerows(sample[(n // 40) % len(sample) :][:3])
+    return path
+
+
+def screen(tmp_path: Path, path: Path) -> dict[str, Any]:
+    out = tmp_path / f"result-{len(list(tmp_path.glob('result-*')))}.json"
+    assert main(["screen", str(path), "--as-of", "2025-05-20", "--json", str(out)]) == 0
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return data
+
+
+def test_workers_give_the_in_process_result(
+    tmp_path: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "0")
+    alone = screen(tmp_path, big_file)
+    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "2")
+    monkeypatch.setattr(name_matching, "PARALLEL_MIN_NAMES", 500)
+    spread = screen(tmp_path, big_file)
+    assert name_matching._pool is not None, "the workers did the matching"
+    assert len(alone["hits"]) > 50
+    assert spread["hits"] == alone["hits"]
+    assert spread["rows_screened"] == alone["rows_screened"] > 2000
+
+
+def test_workers_that_cannot_start_leave_the_work_here(
+    tmp_path: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "0")
+    alone = screen(tmp_path, big_file)
+
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores on this system")
+
+    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "2")
+    monkeypatch.setattr(name_matching, "PARALLEL_MIN_NAMES", 500)
+    monkeypatch.setattr(pool_module, "ProcessPoolExecutor", no_processes)
+    assert screen(tmp_path, big_file)["hits"] == alone["hits"]
+    assert name_matching._pool is None
