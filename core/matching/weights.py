@@ -63,11 +63,17 @@ def deletion_variants(token: str) -> frozenset[str]:
     return frozenset(out)
 
 
-# Generic words by first letter (a typo never changes the first letter).
-_GENERIC_BY_FIRST: dict[str, list[str]] = defaultdict(list)
+# Generic words by first letter and length (a typo never changes the first letter, and
+# changes the length by at most two letters).
+_GENERIC_BY_FIRST: dict[tuple[str, int], list[str]] = defaultdict(list)
 for _word in sorted(GENERIC):
     if len(_word) >= 5 and _word.isalpha():
-        _GENERIC_BY_FIRST[_word[0]].append(_word)
+        _GENERIC_BY_FIRST[(_word[0], len(_word))].append(_word)
+
+
+def _generic_look_alikes(token: str) -> list[str]:
+    first, size = token[0], len(token)
+    return [g for n in range(size - 2, size + 3) for g in _GENERIC_BY_FIRST.get((first, n), ())]
 
 
 class TokenWeights:
@@ -89,7 +95,7 @@ class TokenWeights:
             return False
         known = self._generic_typos.get(token)
         if known is None:
-            known = any(typo_similarity(token, g) for g in _GENERIC_BY_FIRST.get(token[0], ()))
+            known = any(typo_similarity(token, g) for g in _generic_look_alikes(token))
             if len(self._generic_typos) < _CACHE_LIMIT:
                 self._generic_typos[token] = known
         return known
