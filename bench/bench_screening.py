@@ -37,7 +37,7 @@ from bench_matching import make_entities, make_suppliers  # noqa: E402
 
 from core.lists.model import Action, Entity, ListingEvent, RestrictionList  # noqa: E402
 from core.lists.snapshot import ListSnapshot  # noqa: E402
-from core.screening import ScreeningRequest, screen_file  # noqa: E402
+from core.screening import ScreeningRequest, name_matching, screen_file  # noqa: E402
 
 TARGET_SECONDS = 5.0
 CACHE = ROOT / "bench" / ".cache"
@@ -129,7 +129,12 @@ def run_once(args: argparse.Namespace) -> dict[str, object]:
     end = time.perf_counter()
     elapsed = end - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = name_matching._pool.workers if name_matching._pool is not None else 0
+    name_matching.stop_workers(wait=True)  # so that their peak memory is counted
+    worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
+        "workers": workers,
+        "worker_peak_rss_mib": worker_rss if workers else 0.0,
         "phases": clock.phases(start, end),
         "seconds": elapsed,
         "rows": result.rows_screened,
@@ -169,6 +174,12 @@ def main() -> int:
                 f"{kind}: {r['rows']} rows x {r['names']} names: {r['seconds']:.2f} s "
                 f"({phases}), {r['flagged_rows']} rows flagged, {r['hits']} hits, peak RSS "
                 f"{r['peak_rss_mib']:.0f} MiB (before {r['rss_before_mib']:.0f} MiB)"
+                + (
+                    f", {r['workers']} matching processes of up to "
+                    f"{r['worker_peak_rss_mib']:.0f} MiB each"
+                    if r["workers"]
+                    else ", matched in-process"
+                )
             )
         times = sorted(r["seconds"] for r in runs)
         best, median = times[0], times[len(times) // 2]

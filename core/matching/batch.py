@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from core.collector import collector_paused
 from core.matching.matcher import EntityMatcher, NameMatch
 
 NameWithCountries = tuple[str, tuple[str, ...]]
@@ -18,6 +19,7 @@ Matches = dict[tuple[str, str], tuple[NameMatch, ...]]
 """(name, country) -> its matches, best first; only pairs with at least one match."""
 
 
+@collector_paused()  # candidates and caches: many objects, no cycles
 def match_batch(
     matcher: EntityMatcher, items: Sequence[NameWithCountries], threshold: float
 ) -> Matches:

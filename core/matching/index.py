@@ -226,7 +226,12 @@ class NameIndex:
         for token in df:
             for variant in variants_of(token):
                 deletions[variant].append(token)
-        self._deletions = dict(deletions)
+        # Most variants belong to one word: kept as that word, not as a list of one (a list
+        # per variant was a quarter of the objects, and of the time, loading an index).
+        self._deletions: dict[str, str | tuple[str, ...]] = {
+            variant: words[0] if len(words) == 1 else tuple(words)
+            for variant, words in deletions.items()
+        }
         self._longest = max(map(len, df), default=0)
         self._abbreviated: dict[str, set[str]] = defaultdict(set)
         for word in GENERIC:
@@ -272,12 +277,18 @@ class NameIndex:
         # A word longer than any listed word by more than two letters is no typo of one.
         variants = deletion_variants.__wrapped__(token) if len(token) <= self._longest + 2 else ()
         # Most variants are no listed word's: the keys view intersection skips them in C.
+        others: set[str] = set()
         for variant in deletions.keys() & variants:
-            for other in deletions[variant]:
-                if other != token and other not in found:
-                    sim = typo_similarity(token, other)
-                    if sim:
-                        found[other] = sim
+            words = deletions[variant]
+            if isinstance(words, str):
+                others.add(words)
+            else:
+                others.update(words)
+        others.discard(token)
+        for other in others.difference(found):
+            sim = typo_similarity(token, other)
+            if sim:
+                found[other] = sim
         found[token] = 1.0
         if len(self._similar_cache) >= _CACHE_LIMIT:
             self._similar_cache.clear()

@@ -18,10 +18,10 @@ typo no longer reaches.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from core.collector import collector_paused
 from core.lists.model import Entity
 from core.matching.countries import normalize_country
 from core.matching.explain import Candidate, describe
@@ -73,14 +73,9 @@ class EntityMatcher:
         # The index is a few hundred thousand small objects and no reference cycles: the
         # cyclic garbage collector, which would scan them again and again while they are
         # made, is paused meanwhile.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             index = NameIndex(entities)
             index.level(DEFAULT_THRESHOLD - COUNTRY_AGREES_BONUS - LEGAL_FORM_AGREEMENT_BONUS)
-        finally:
-            if enabled:
-                gc.enable()
         self._init(index)
 
     @classmethod

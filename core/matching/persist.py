@@ -11,7 +11,6 @@ not against tampering.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import pickle
 import tempfile
@@ -19,10 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from core import __version__
+from core.collector import collector_paused
 from core.lists.model import Entity
 from core.matching.matcher import EntityMatcher
 
-INDEX_FORMAT = 2  # bump when the pickled structures change
+INDEX_FORMAT = 3  # bump when the pickled structures change
 _MAGIC = b"TRADESCREEN-NAME-INDEX\n"
 _DIGEST_SIZE = 32
 _KEEP_FILES = 2
@@ -84,17 +84,11 @@ def load(path: Path, entities: Sequence[Entity] | None = None) -> EntityMatcher 
     payload = memoryview(data)[head:]
     if hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]:
         return None
-    # Some hundred thousand objects without cycles: no collection while they are made.
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        matcher = EntityMatcher.from_state(pickle.loads(payload), entities)
+        with collector_paused():
+            return EntityMatcher.from_state(pickle.loads(payload), entities)
     except Exception:  # a damaged or foreign file means: build again
         return None
-    finally:
-        if enabled:
-            gc.enable()
-    return matcher
 
 
 def save(path: Path, matcher: EntityMatcher) -> bool:

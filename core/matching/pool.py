@@ -129,9 +129,10 @@ class MatchPool:
             raise PoolUnavailableError(f"a matching process failed: {err}") from err
         return found
 
-    def close(self) -> None:
-        """Stop the workers (queued work is dropped; running chunks end first)."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
+    def close(self, *, wait: bool = False) -> None:
+        """Stop the workers (queued work is dropped; running chunks end first); ``wait``:
+        until they have exited."""
+        self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
 # -- in the worker processes ----------------------------------------------------------------
@@ -144,17 +145,11 @@ def _start_worker(index_file: str, entities: list[Entity] | None) -> None:
     path = Path(index_file)
     matcher = load(path)
     if matcher is None and entities is not None:
-        # gc paused: the index is a few hundred thousand objects without reference cycles.
-        gc.disable()
-        try:
-            matcher = EntityMatcher(entities)
-        finally:
-            gc.enable()
+        matcher = EntityMatcher(entities)
         save(path, matcher)
     if matcher is None:
         raise RuntimeError(f"no usable name index at {index_file}")
     # The index lives as long as the process: keep the collector from walking it again.
-    gc.collect()
     gc.freeze()
     _matcher = matcher
 

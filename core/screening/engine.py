@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core import __version__
+from core.collector import collector_paused
 from core.errors import UsageError
 from core.identity import default_reviewer
 from core.lists.describe import describe_event
@@ -82,6 +83,7 @@ def read_tables(request: ScreeningRequest, progress: Progress) -> list[SupplierT
     ]
 
 
+@collector_paused()
 def screen_file(
     request: ScreeningRequest,
     snapshot: ListSnapshot,
@@ -110,6 +112,7 @@ def screen_file(
     )
 
 
+@collector_paused()
 def screen_tables(
     tables: Sequence[SupplierTable],
     snapshot: ListSnapshot,
@@ -214,15 +217,23 @@ def _column_texts(table: SupplierTable, column: int | None) -> list[str]:
 def _names_with_countries(
     cells: Sequence[tuple[list[str], list[str], list[str]]],
 ) -> list[NameWithCountries]:
-    """Every distinct name (and second name) of every table, with the countries it appears
+    """Every distinct name (then second name) of every table, with the countries it appears
     with, in first-seen order."""
-    seen: dict[str, dict[str, None]] = {}
+    pairs: dict[tuple[str, str], None] = {}
     for names, alts, countries in cells:
-        for name, alt, country in zip(names, alts, countries, strict=True):
-            for cell in (name, alt):
-                if cell:
-                    seen.setdefault(cell, {})[country] = None
-    return [(name, tuple(countries)) for name, countries in seen.items()]
+        pairs.update(dict.fromkeys(zip(names, countries, strict=True)))
+        if any(alts):
+            pairs.update(dict.fromkeys(zip(alts, countries, strict=True)))
+    grouped: dict[str, list[str]] = {}
+    for name, country in pairs:
+        if not name:
+            continue
+        found = grouped.get(name)
+        if found is None:
+            grouped[name] = [country]
+        else:
+            found.append(country)
+    return [(name, tuple(countries)) for name, countries in grouped.items()]
 
 
 def _best_per_entity(

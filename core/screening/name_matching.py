@@ -86,10 +86,10 @@ def start_workers(snapshot: ListSnapshot) -> MatchPool | None:
     return _pool
 
 
-def stop_workers() -> None:
+def stop_workers(*, wait: bool = False) -> None:
     global _pool
     if _pool is not None:
-        _pool.close()
+        _pool.close(wait=wait)
         _pool = None
 
 
