@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.screen_page.sample_requested.connect(self.open_sample)
         self.screen_page.recent_requested.connect(lambda p: self.open_file(Path(p)))
         self.screen_page.sheet_requested.connect(self.choose_sheet)
+        self.screen_page.header_row_requested.connect(self.choose_header_row)
         self.screen_page.screen_requested.connect(self.start_screening)
         self.screen_page.options.date.date_changed.connect(self.lists_view.set_as_of)
         self.results.decide_requested.connect(self.decide)
@@ -210,12 +211,15 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         self.open_file(sample_suppliers_file())
 
-    def open_file(self, path: Path, sheet: str | None = None) -> None:
-        """Read ``path`` in the background and show its columns to check."""
+    def open_file(
+        self, path: Path, sheet: str | None = None, header_row: int | None = None
+    ) -> None:
+        """Read ``path`` in the background and show its columns to check; ``header_row`` is
+        the header row chosen by hand (None: find it)."""
         label = self.tr("Reading {file}…").format(file=path.name)
         self.run_task(
             label,
-            lambda progress: operations.read_file(path, sheet, progress),
+            lambda progress: operations.read_file(path, sheet, progress, header_row=header_row),
             self._file_read,
         )
 
@@ -223,8 +227,16 @@ class MainWindow(QMainWindow):
         if self.screen_page.path is not None:
             self.open_file(self.screen_page.path, sheet)
 
+    def choose_header_row(self, row: int) -> None:
+        """Read the shown sheet(s) again with ``row`` as the header row (0: find it again)."""
+        page = self.screen_page
+        if page.path is not None:
+            self.open_file(page.path, page.chosen_sheet or None, header_row=row or None)
+
     def _file_read(self, read: operations.ReadFile) -> None:
-        self.screen_page.show_tables(read.path, read.sheets, read.tables, read.chosen)
+        self.screen_page.show_tables(
+            read.path, read.sheets, read.tables, read.chosen, read.header_row
+        )
         if read.path != sample_suppliers_file():
             recent = self.settings.add_recent_file(read.path)
             self.screen_page.show_welcome(recent)

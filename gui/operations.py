@@ -27,16 +27,21 @@ class ReadFile:
     tables: list[SupplierTable]
     chosen: str
     """The sheet read, or ``ALL_SHEETS``; "" for a text file."""
+    header_row: int | None = None
+    """The header row chosen by hand; None: found automatically."""
 
 
-def read_file(path: Path, sheet: str | None, progress: Progress) -> ReadFile:
-    """Read a supplier file: the sheet named, all sheets, or (``None``) the one detected."""
+def read_file(
+    path: Path, sheet: str | None, progress: Progress, *, header_row: int | None = None
+) -> ReadFile:
+    """Read a supplier file: the sheet named, all sheets, or (``None``) the one detected;
+    ``header_row`` (as numbered in the file) instead of the header row found."""
     sheets = list_sheets(path)
     if sheet == ALL_SHEETS:
-        tables = read_all_sheets(path, progress=progress)
-        return ReadFile(path, sheets, tables, ALL_SHEETS)
-    table = read_supplier_file(path, sheet=sheet or None, progress=progress)
-    return ReadFile(path, sheets, [table], table.sheet or "")
+        tables = read_all_sheets(path, header_row=header_row, progress=progress)
+        return ReadFile(path, sheets, tables, ALL_SHEETS, header_row)
+    table = read_supplier_file(path, sheet=sheet or None, header_row=header_row, progress=progress)
+    return ReadFile(path, sheets, [table], table.sheet or "", header_row)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTabBar,
@@ -41,6 +42,11 @@ class ScreenPage(QWidget):
     sheet_requested = Signal(str)
     """A sheet name, or ``ALL_SHEETS``."""
     screen_requested = Signal()
+    header_row_requested = Signal(int)
+    """The row number the user chose as the header row; 0: find it automatically again."""
+
+    HEADER_ROW_DELAY_MS = 400
+    """How long the header-row box waits for more arrow clicks before the file is read again."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +54,8 @@ class ScreenPage(QWidget):
         self.tables: list[SupplierTable] = []
         self._sheets: list[str] = []
         self._chosen_sheet = ""
+        self._chosen_header_row: int | None = None
+        """The header row the user chose for what is shown; None: found automatically."""
         self._updating = False
 
         outer = QVBoxLayout(self)
@@ -89,10 +97,8 @@ class ScreenPage(QWidget):
         self.sheet_combo.activated.connect(self._sheet_activated)
         self.sheet_label = QLabel(self.columns_box)
         form.addRow(self.sheet_label, self.sheet_combo)
-        self.header_info = QLabel(self.columns_box)
-        self.header_info.setObjectName("headerRowLabel")
         self.header_label = QLabel(self.columns_box)
-        form.addRow(self.header_label, self.header_info)
+        form.addRow(self.header_label, self._build_header_row())
         self.name_combo = QComboBox(self.columns_box)
         self.name_combo.setObjectName("nameColumnCombo")
         self.name_combo.currentIndexChanged.connect(self._roles_edited)
@@ -148,12 +154,45 @@ class ScreenPage(QWidget):
         splitter.setSizes([860, 400])
         return page
 
+    def _build_header_row(self) -> QWidget:
+        """The header row: a number box (the row as numbered in the file), whether it was found
+        or chosen, and a button to find it again."""
+        row = QWidget(self.columns_box)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header_spin = QSpinBox(row)
+        self.header_spin.setObjectName("headerRowSpin")
+        self.header_spin.setRange(1, 1)
+        self.header_spin.setKeyboardTracking(False)  # typed numbers count on Enter
+        self.header_spin.valueChanged.connect(self._header_row_edited)
+        self.header_label.setBuddy(self.header_spin)
+        layout.addWidget(self.header_spin)
+        self.header_info = QLabel(row)
+        self.header_info.setObjectName("headerRowLabel")
+        layout.addWidget(self.header_info, 1)
+        self.header_auto = QPushButton(row)
+        self.header_auto.setObjectName("headerRowAuto")
+        self.header_auto.clicked.connect(lambda: self.header_row_requested.emit(0))
+        layout.addWidget(self.header_auto)
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(self.HEADER_ROW_DELAY_MS)
+        self._header_timer.timeout.connect(self._request_header_row)
+        return row
+
     # -- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.other_file.setText(self.tr("Open another file…"))
         self.columns_box.setTitle(self.tr("Check the columns"))
         self.sheet_label.setText(self.tr("Sheet:"))
         self.header_label.setText(self.tr("Header row:"))
+        self.header_spin.setToolTip(
+            self.tr(
+                "The row that holds the column headers, numbered as in the spreadsheet. "
+                "Rows above it are not screened; the columns are detected again from it."
+            )
+        )
+        self.header_auto.setText(self.tr("Find automatically"))
         self.name_label.setText(self.tr("Supplier name column:"))
         self.country_label.setText(self.tr("Country column:"))
         self.screen_button.setText(self.tr("Screen"))
@@ -174,13 +213,20 @@ class ScreenPage(QWidget):
             self.stack.setCurrentIndex(0)
 
     def show_tables(
-        self, path: Path, sheets: list[str], tables: list[SupplierTable], chosen: str
+        self,
+        path: Path,
+        sheets: list[str],
+        tables: list[SupplierTable],
+        chosen: str,
+        header_row: int | None = None,
     ) -> None:
-        """Show what was read: ``chosen`` is the sheet read (or ``ALL_SHEETS``)."""
+        """Show what was read: ``chosen`` is the sheet read (or ``ALL_SHEETS``), ``header_row``
+        the header row the user chose (None: it was found automatically)."""
         self.path = path
         self.tables = list(tables)
         self._sheets = list(sheets)
         self._chosen_sheet = chosen
+        self._chosen_header_row = header_row
         self.file_label.setText(path.name)
         self.file_label.setToolTip(str(path))
         self._updating = True
@@ -216,6 +262,51 @@ class ScreenPage(QWidget):
         if isinstance(value, str) and value and value != self._chosen_sheet:
             self.sheet_requested.emit(value)
 
+    @property
+    def chosen_sheet(self) -> str:
+        """The sheet read, ``ALL_SHEETS``, or "" for a text file."""
+        return self._chosen_sheet
+
+    def _header_row_edited(self, _value: int) -> None:
+        if not self._updating:
+            self._header_timer.start()
+
+    def _request_header_row(self) -> None:
+        if not self.tables:
+            return
+        row = self.header_spin.value()
+        if row != self.tables[self.current_table_index()].header_row:
+            self.header_row_requested.emit(row)
+
+    def header_timer_pending(self) -> bool:
+        """A header row was typed or clicked and is about to be read (tests wait for it)."""
+        return self._header_timer.isActive()
+
+    def set_header_row(self, row: int) -> None:
+        """Choose the header row by hand, as typing it in the box and pressing Enter does."""
+        self.header_spin.setValue(row)
+        self._header_timer.stop()
+        self._request_header_row()
+
+    def _sync_header_row(self) -> None:
+        """The header-row box shows the current table's header row (after a failed read too)."""
+        self._header_timer.stop()
+        if not self.tables:
+            return
+        table = self.tables[self.current_table_index()]
+        last = table.rows[-1].row_number if table.rows else table.header_row
+        self._updating, updating = True, self._updating
+        try:
+            self.header_spin.setRange(1, max(last, table.header_row))
+            self.header_spin.setValue(table.header_row)
+        finally:
+            self._updating = updating
+        by_hand = self._chosen_header_row is not None
+        self.header_info.setText(
+            self.tr("chosen by hand") if by_hand else self.tr("found automatically")
+        )
+        self.header_auto.setEnabled(by_hand and self.screen_button.isEnabled())
+
     def current_table_index(self) -> int:
         return max(0, self.sheet_tabs.currentIndex())
 
@@ -226,9 +317,7 @@ class ScreenPage(QWidget):
         self.preview_model.set_table(table)
         self._fit_preview_columns()
         self._fill_column_combos(table)
-        self.header_info.setText(
-            self.tr("row {row} (found automatically)").format(row=table.header_row)
-        )
+        self._sync_header_row()
         self.rows_info.setText(
             self.tr("{rows} data rows; the first {shown} are shown.").format(
                 rows=f"{len(table.rows):,}", shown=min(len(table.rows), 200)
@@ -317,6 +406,8 @@ class ScreenPage(QWidget):
         for widget in (
             self.screen_button,
             self.sheet_combo,
+            self.header_spin,
+            self.header_auto,
             self.name_combo,
             self.country_combo,
             self.other_file,
@@ -325,3 +416,5 @@ class ScreenPage(QWidget):
             widget.setEnabled(not busy)
         if not busy and not self._sheets:
             self.sheet_combo.setEnabled(False)
+        if not busy:
+            self._sync_header_row()  # a read that failed leaves the box as it was

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -894,6 +894,14 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>表头行：</translation>
     </message>
     <message>
+        <source>The row that holds the column headers, numbered as in the spreadsheet. Rows above it are not screened; the columns are detected again from it.</source>
+        <translation>包含列标题的行，按电子表格中的行号填写。该行以上的行不参与筛查；各列将根据该行重新识别。</translation>
+    </message>
+    <message>
+        <source>Find automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
         <source>Supplier name column:</source>
         <translation>供应商名称列：</translation>
     </message>
@@ -918,8 +926,12 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>全部工作表</translation>
     </message>
     <message>
-        <source>row {row} (found automatically)</source>
-        <translation>第 {row} 行（自动识别）</translation>
+        <source>chosen by hand</source>
+        <translation>手动选择</translation>
+    </message>
+    <message>
+        <source>found automatically</source>
+        <translation>自动识别</translation>
     </message>
     <message>
         <source>{rows} data rows; the first {shown} are shown.</source>

@@ -114,7 +114,7 @@ def test_an_unexpected_error_shows_the_crash_dialog_and_keeps_the_results(
 ) -> None:
     before = screened.results.result
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom in the reader")
 
     monkeypatch.setattr(operations, "read_file", broken)
