@@ -194,6 +194,18 @@ class ResultsModel(QAbstractTableModel):
         return text
 
     # -- the Qt model ---------------------------------------------------------------------------
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: ModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        # The proxy asks for an index for every cell it maps; the inherited one asks
+        # rowCount() and columnCount() each time, two more calls into Python.
+        if parent.isValid() or not (0 <= row < len(self._order) and 0 <= column < 11):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._order)
 

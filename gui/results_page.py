@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,6 +140,7 @@ class ResultsPage(QWidget):
             header.resizeSection(column, chars * char + 14)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.viewport().installEventFilter(self)
         self.detail = DetailPane(splitter)
         self.detail.decide_requested.connect(self.decide_requested)
         splitter.addWidget(self.table)
@@ -153,6 +154,14 @@ class ResultsPage(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.apply_filters)
+        # The detail pane follows the current row a turn later: its layout and painting are
+        # the heaviest of the page, and they should not add to the table's own repaint.
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(0)
+        self._detail_timer.timeout.connect(self._show_current_detail)
+        self._awaiting_paint = False
+        """A result was just shown: its first hit's details wait for the table's first paint."""
         self.retranslate()
 
     def _filter_bar(self, parent: QWidget) -> QHBoxLayout:
@@ -181,7 +190,7 @@ class ResultsPage(QWidget):
         for decision, keys in DECISION_KEYS.items():
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda d=decision: self.detail.request(d))
+            shortcut.activated.connect(lambda d=decision: self._decide(d))
         for decision, key in (
             (Decision.CONFIRMED, "C"),
             (Decision.FALSE_POSITIVE, "F"),
@@ -189,7 +198,7 @@ class ResultsPage(QWidget):
         ):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda d=decision: self.detail.request(d))
+            shortcut.activated.connect(lambda d=decision: self._decide(d))
         focus = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         focus.activated.connect(self.search.setFocus)
@@ -257,14 +266,35 @@ class ResultsPage(QWidget):
         self.folder_button.setEnabled(False)
         self.stack.setCurrentIndex(1)
         self._update_texts()
+        self._detail_timer.stop()
         self.detail.show_hit(None)
-        # The first hit's details in the next turn of the event loop: the table is painted
-        # first, and neither piece of work holds up the window for long.
-        QTimer.singleShot(0, self, lambda shown=result: self._select_first(shown))
+        # The first row is selected now, so the table is painted once, with it; its details
+        # follow once the table has been painted, in a later turn of the event loop: together
+        # the two held up the window for 150 ms on the first display.
+        self._awaiting_paint = True
+        if self.proxy.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
-    def _select_first(self, shown: ScreeningResult) -> None:
-        selected = self.table.selectionModel().hasSelection()
-        if self.result is shown and not selected and self.proxy.rowCount():
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._awaiting_paint
+            and event.type() == QEvent.Type.Paint
+            and watched is self.table.viewport()
+        ):
+            self._awaiting_paint = False
+            QTimer.singleShot(0, self, self._select_first)
+        return False
+
+    def _select_first(self) -> None:
+        if self.result is None:
+            return
+        if self.table.selectionModel().hasSelection():
+            self._show_current_detail()
+        elif self.proxy.rowCount():
             self.select_row(0)
 
     def _update_texts(self) -> None:
@@ -325,7 +355,7 @@ class ResultsPage(QWidget):
             text=self.search.text(),
         )
         self._update_shown()
-        if self._showing:
+        if self._showing or self._awaiting_paint:
             return
         if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
             self.select_row(0)
@@ -338,6 +368,8 @@ class ResultsPage(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(index)
+        self._awaiting_paint = False
+        self._show_current_detail()  # a row chosen by the program: its details at once
 
     def select_hit(self, hit: ListingHit) -> bool:
         row = self.model.row_of(hit)
@@ -355,8 +387,19 @@ class ResultsPage(QWidget):
             return None
         return self.proxy.hit_at(index.row())
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_detail(self.proxy.hit_at(current.row()) if current.isValid() else None)
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._awaiting_paint:
+            self._detail_timer.start()
+
+    def _show_current_detail(self) -> None:
+        self._detail_timer.stop()
+        self._show_detail(self.current_hit())
+
+    def _decide(self, decision: Decision) -> None:
+        """A decision shortcut: on the details of the current row, even if they were due."""
+        if self._detail_timer.isActive():
+            self._show_current_detail()
+        self.detail.request(decision)
 
     def _show_detail(self, hit: ListingHit | None) -> None:
         if hit is None or self.result is None:
@@ -376,6 +419,8 @@ class ResultsPage(QWidget):
             self._show_detail(self.current_hit())
 
     def clear(self) -> None:
+        self._detail_timer.stop()
+        self._awaiting_paint = False
         self.result, self.snapshot = None, None
         self.model.clear()
         self.detail.show_hit(None)
