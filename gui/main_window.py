@@ -325,10 +325,11 @@ class MainWindow(QMainWindow):
         if result is None:
             return
         path = self._ask_report_path(result.input_name, result.as_of)
+        all_rows = self.results.include_all_rows()
         if path is not None:
             self.run_task(
                 self.tr("Writing {file}…").format(file=path.name),
-                lambda progress: operations.export(result, path, progress),
+                lambda progress: operations.export(result, path, progress, all_rows=all_rows),
                 self._exported,
                 rows=False,
             )

@@ -57,7 +57,9 @@ def screen(
     options: ScreenOptions,
     progress: Progress,
 ) -> Screened:
-    """Screen the tables as the user adjusted them; the run is stored."""
+    """Screen the tables as the user adjusted them; the run is stored. Every row is kept in
+    the result (references to the rows already read), so its report can have an "All rows"
+    sheet."""
     if options.list_ids is not None and not options.list_ids:
         raise UsageError("Choose at least one list to screen against.")
     service = services.screening()
@@ -67,6 +69,7 @@ def screen(
         input_path=path,
         list_ids=options.list_ids,
         threshold=options.threshold,
+        keep_all_rows=True,
         progress=progress,
     )
     return Screened(result, service.snapshot())
@@ -102,8 +105,11 @@ def decide(
     )
 
 
-def export(result: ScreeningResult, path: Path, progress: Progress) -> Path:
-    return write_report(result, path, progress=progress)
+def export(
+    result: ScreeningResult, path: Path, progress: Progress, *, all_rows: bool = False
+) -> Path:
+    """The Excel report; ``all_rows`` adds the "All rows" sheet (every row screened)."""
+    return write_report(result, path, all_rows=all_rows, progress=progress)
 
 
 def export_run(services: AppServices, run_id: int, path: Path, progress: Progress) -> Path:

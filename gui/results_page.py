@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -104,6 +105,10 @@ class ResultsPage(QWidget):
         self.folder_button.setObjectName("openFolderButton")
         self.folder_button.clicked.connect(self.open_folder_requested)
         self.folder_button.setEnabled(False)
+        self.all_rows_check = QCheckBox(page)
+        self.all_rows_check.setObjectName("allRowsCheck")
+        self.all_rows_check.setEnabled(False)
+        top.addWidget(self.all_rows_check)
         top.addWidget(self.export_button)
         top.addWidget(self.folder_button)
         layout.addLayout(top)
@@ -208,6 +213,8 @@ class ResultsPage(QWidget):
         self.empty.setText(self.tr("No results yet: screen a file, or reopen a run from History."))
         self.export_button.setText(self.tr("Export to Excel…"))
         self.folder_button.setText(self.tr("Open containing folder"))
+        self.all_rows_check.setText(self.tr("With all rows"))
+        self._update_all_rows_tip()
         self.search.setPlaceholderText(self.tr("Search supplier, entity, list, note…  (Ctrl+F)"))
         self.table.setToolTip(
             self.tr("C: confirm, F: false positive, E: escalate (or Ctrl+1, Ctrl+2, Ctrl+3)")
@@ -264,6 +271,10 @@ class ResultsPage(QWidget):
         self.apply_filters()
         self._showing = False
         self.folder_button.setEnabled(False)
+        self.all_rows_check.setEnabled(bool(result.all_rows))
+        if not result.all_rows:
+            self.all_rows_check.setChecked(False)
+        self._update_all_rows_tip()
         self.stack.setCurrentIndex(1)
         self._update_texts()
         self._detail_timer.stop()
@@ -288,6 +299,23 @@ class ResultsPage(QWidget):
             self._awaiting_paint = False
             QTimer.singleShot(0, self, self._select_first)
         return False
+
+    def include_all_rows(self) -> bool:
+        """The report should have the "All rows" sheet (chosen, and the rows are there)."""
+        return self.all_rows_check.isEnabled() and self.all_rows_check.isChecked()
+
+    def _update_all_rows_tip(self) -> None:
+        if self.result is not None and not self.result.all_rows:
+            tip = self.tr(
+                "A screening reopened from History keeps only its flagged rows: screen the "
+                "file again for a report with every row."
+            )
+        else:
+            tip = self.tr(
+                "Add an 'All rows' sheet to the Excel report: every row screened, with its "
+                "result, flagged rows tinted."
+            )
+        self.all_rows_check.setToolTip(tip)
 
     def _select_first(self) -> None:
         if self.result is None:

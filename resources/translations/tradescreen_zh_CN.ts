@@ -784,6 +784,10 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
+        <source>With all rows</source>
+        <translation>包含所有行</translation>
+    </message>
+    <message>
         <source>Search supplier, entity, list, note…  (Ctrl+F)</source>
         <translation>搜索供应商、实体、清单、备注…（Ctrl+F）</translation>
     </message>
@@ -810,6 +814,14 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>Review again</source>
         <translation>需重新审核</translation>
+    </message>
+    <message>
+        <source>A screening reopened from History keeps only its flagged rows: screen the file again for a report with every row.</source>
+        <translation>从“历史记录”重新打开的筛查只保存命中的行：如需包含每一行的报告，请重新筛查该文件。</translation>
+    </message>
+    <message>
+        <source>Add an &apos;All rows&apos; sheet to the Excel report: every row screened, with its result, flagged rows tinted.</source>
+        <translation>在 Excel 报告中添加“All rows”工作表：列出筛查的每一行及其结果，命中的行以颜色标示。</translation>
     </message>
     <message>
         <source>, run {id}</source>
