@@ -9,7 +9,10 @@ Run it with the project's Python environment, from anywhere. Checks:
   2. the frozen CLI screens resources/samples/suppliers-sample.xlsx as of 2025-05-20 with
      ``--json`` and writes exactly the JSON the unfrozen CLI (``python -m core.cli``) writes,
      and the same warnings (each run gets its own empty TRADESCREEN_DATA_DIR);
-  3. ``tradescreen --self-test`` starts the frozen GUI offscreen, opens its database, exits 0 and
+  3. a generated file of 12,000 suppliers is matched in worker processes (two): the frozen CLI
+     starts them (``multiprocessing.freeze_support`` in the entry point), writes the JSON the
+     unfrozen CLI writes, and no warning that it had to match in one process;
+  4. ``tradescreen --self-test`` starts the frozen GUI offscreen, opens its database, exits 0 and
      writes nothing unexpected on stderr.
 Exit status 0 when every check passes; otherwise 1, with what differed.
 """
@@ -29,7 +32,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "suppliers-sample.xlsx"
+SAMPLE_NAMES = ROOT / "tests" / "core" / "matching" / "data" / "dev-matches.csv"
 AS_OF = "2025-05-20"
+LARGE_ROWS = 12_000
 TIMEOUT = 300
 EXE = ".exe" if sys.platform == "win32" else ""
 # Known harmless Qt messages on stderr (the offscreen platform cannot resize native windows).
@@ -45,7 +50,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("bundle", type=Path, help="folder holding tradescreen and tradescreen-cli")
     args = parser.parse_args(argv)
     bundle: Path = args.bundle.resolve()
-    checks = (check_version, check_screening, check_gui_self_test)
+    checks = (check_version, check_screening, check_large_screening, check_gui_self_test)
     failed = 0
     for check in checks:
         started = time.monotonic()
@@ -93,6 +98,46 @@ def check_screening(bundle: Path) -> str:
     return f"{rows} rows, {len(hits)} hits, JSON identical to the unfrozen CLI's"
 
 
+def check_large_screening(bundle: Path) -> str:
+    with tempfile.TemporaryDirectory(prefix="tradescreen-smoke-input-") as folder:
+        big = _large_supplier_file(Path(folder))
+        workers = {"TRADESCREEN_MATCH_WORKERS": "2"}
+        frozen_json, frozen_err = _screen([str(_exe(bundle, "tradescreen-cli"))], big, workers)
+        source_json, source_err = _screen([sys.executable, "-m", "core.cli"], big, workers)
+    if frozen_json != source_json:
+        raise SmokeTestError(
+            "JSON differs from the unfrozen CLI's:\n" + _diff(source_json, frozen_json)
+        )
+    if frozen_err != source_err or any("matching in this process" in e for e in frozen_err):
+        raise SmokeTestError(f"stderr: frozen {frozen_err}, unfrozen {source_err}")
+    rows, hits = frozen_json.get("rows_screened"), frozen_json.get("hits", [])
+    if rows != LARGE_ROWS + len(_sample_names()) or not hits:
+        raise SmokeTestError(f"implausible result: {rows} rows screened, {len(hits)} hits")
+    return f"{rows} rows in worker processes, {len(hits)} hits, JSON identical"
+
+
+def _sample_names() -> list[tuple[str, str]]:
+    import csv
+
+    with SAMPLE_NAMES.open(encoding="utf-8") as handle:
+        return [(row["supplier_name"], row["country"]) for row in csv.DictReader(handle)]
+
+
+def _large_supplier_file(folder: Path) -> Path:
+    """``LARGE_ROWS`` made-up companies, then the listed and look-alike names of the dev set."""
+    import csv
+
+    words = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Litware", "Proseware", "Adatum"]
+    path = folder / "suppliers-large.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Supplier Name", "Country"])
+        for n in range(LARGE_ROWS):
+            out.writerow([f"{words[n % 7]} {words[n // 7 % 7]} Trading {n} Ltd", "US"])
+        out.writerows(_sample_names())
+    return path
+
+
 def check_gui_self_test(bundle: Path) -> str:
     with tempfile.TemporaryDirectory(prefix="tradescreen-smoke-") as data:
         result = _run(
@@ -121,10 +166,16 @@ def check_gui_self_test(bundle: Path) -> str:
     return summary
 
 
-def _screen(command: list[str]) -> tuple[Any, list[str]]:
+def _screen(
+    command: list[str], source: Path = SAMPLE, env: dict[str, str] | None = None
+) -> tuple[Any, list[str]]:
     with tempfile.TemporaryDirectory(prefix="tradescreen-smoke-") as data:
         out = Path(data) / "result.json"
-        result = _run([*command, "screen", str(SAMPLE), "--as-of", AS_OF, "--json", str(out)], data)
+        result = _run(
+            [*command, "screen", str(source), "--as-of", AS_OF, "--json", str(out)],
+            data,
+            extra_env=env,
+        )
         if result.returncode != 0:
             raise SmokeTestError(
                 f"{' '.join(command)} screen exited {result.returncode}: {result.stderr.strip()}"

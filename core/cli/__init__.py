@@ -7,13 +7,14 @@ stderr for any other failure. A user mistake never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from core import __version__
 from core.cli import entity_cmd, lists_cmd, review_cmd, screen_cmd
-from core.cli.common import CommandContext, fail
+from core.cli.common import CommandContext, fail, warn
 from core.errors import Cancelled, UserFacingError
 from core.paths import user_data_dir
 from core.store.database import resolve_database_url
@@ -71,6 +72,7 @@ def _accept_database_everywhere(commands: argparse._SubParsersAction[Any]) -> No
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _show_core_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
     context = CommandContext(resolve_database_url(getattr(args, "database", None)))
@@ -87,6 +89,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         context.close()
+
+
+class _CoreWarnings(logging.Handler):
+    """What the core logs as a warning (e.g. matching processes that could not start),
+    printed like the CLI's own warnings."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        warn(record.getMessage())
+
+
+def _show_core_warnings() -> None:
+    logger = logging.getLogger("core")
+    if not any(isinstance(handler, _CoreWarnings) for handler in logger.handlers):
+        logger.addHandler(_CoreWarnings())
 
 
 if __name__ == "__main__":

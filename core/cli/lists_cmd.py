@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -67,4 +68,7 @@ def import_pack(args: argparse.Namespace, context: CommandContext) -> int:
         )
     else:
         print(f"already imported: {release.publisher} {release.version}; nothing changed")
+    started = time.perf_counter()
+    names = context.screening.prepare_index()
+    print(f"name index ready: {names} names ({time.perf_counter() - started:.1f} s)")
     return 0

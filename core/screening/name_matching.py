@@ -10,13 +10,14 @@ fail, the work is done here instead.
 from __future__ import annotations
 
 import atexit
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 from core.lists.snapshot import ListSnapshot
 from core.matching import EntityMatcher
 from core.matching.batch import Matches, NameWithCountries, match_batch
-from core.matching.persist import index_key, index_path, load_or_build
+from core.matching.persist import index_key, index_path, load_or_build, save
 from core.matching.pool import MatchPool, PoolUnavailableError, worker_count
 from core.paths import user_data_dir
 from core.progress import Progress, check_cancelled
@@ -26,11 +27,12 @@ PARALLEL_MIN_NAMES = 10_000
 PARALLEL_MIN_BYTES = 1 << 20
 """A supplier file this large is likely to have that many names: the workers are started
 before it is read, so that they are ready when the reading is done."""
+_log = logging.getLogger(__name__)
 _BATCH = 4000  # names between progress reports and cancellation checks, in this process
 _MATCHER_CACHE_SIZE = 2
 
 _matchers: dict[object, EntityMatcher] = {}
-_index_files: dict[object, Path] = {}
+_index_keys: dict[object, str] = {}
 _pool: MatchPool | None = None
 
 
@@ -58,14 +60,31 @@ def matcher_for(snapshot: ListSnapshot) -> EntityMatcher:
     return matcher
 
 
+def prepare_index(snapshot: ListSnapshot) -> int:
+    """Build the name index of the snapshot's entities and save it, unless saved already (a
+    list import does this, so that the next screening only loads it); the names indexed."""
+    matcher = matcher_for(snapshot)
+    index_file = _index_file(snapshot)
+    if not index_file.exists():  # made before in this process, but not saved here
+        save(index_file, matcher)
+    return len(matcher.index.names)
+
+
+def expect_names(snapshot: ListSnapshot, count: int) -> None:
+    """A screening of about ``count`` distinct names is coming: start the worker processes
+    now if it will use them, so they are ready when it starts."""
+    if count >= PARALLEL_MIN_NAMES:
+        start_workers(snapshot)
+
+
 def _index_file(snapshot: ListSnapshot) -> Path:
     key = _snapshot_key(snapshot)
-    found = _index_files.get(key)
-    if found is None:
-        found = index_path(_cache_dir(), index_key(list(snapshot.entities.values())))
-        _index_files.clear()  # one set of lists at a time is plenty
-        _index_files[key] = found
-    return found
+    digest = _index_keys.get(key)
+    if digest is None:
+        digest = index_key(list(snapshot.entities.values()))
+        _index_keys.clear()  # one set of lists at a time is plenty
+        _index_keys[key] = digest
+    return index_path(_cache_dir(), digest)
 
 
 def start_workers(snapshot: ListSnapshot) -> MatchPool | None:
@@ -81,7 +100,8 @@ def start_workers(snapshot: ListSnapshot) -> MatchPool | None:
     stop_workers()
     try:
         _pool = MatchPool(index_file, list(snapshot.entities.values()), workers)
-    except PoolUnavailableError:
+    except PoolUnavailableError as err:
+        _log.warning("%s; matching in this process instead (slower)", err)
         return None
     return _pool
 
@@ -121,8 +141,9 @@ def match_names(
             return pool.match(
                 items, threshold, on_progress=rows_done, cancelled=lambda: progress.cancelled
             )
-        except PoolUnavailableError:
-            stop_workers()  # and match here instead
+        except PoolUnavailableError as err:
+            _log.warning("%s; matching in this process instead (slower)", err)
+            stop_workers()
     progress.report(0, total, "Preparing the list names")
     matcher = matcher_for(snapshot)
     found: Matches = {}

@@ -16,6 +16,7 @@ from core.lists.snapshot import ListSnapshot
 from core.progress import NullProgress, Progress, check_cancelled
 from core.review.memory import apply_memory
 from core.review.runs import RunStore
+from core.screening import name_matching
 from core.screening.engine import ScreeningRequest, screen_file, screen_tables, validate_request
 from core.screening.result import ScreeningResult, file_sha256
 from core.spreadsheets import SupplierTable
@@ -33,6 +34,16 @@ class ScreeningService:
         if self._snapshot is None:
             self._snapshot = ListCatalog(self.db).snapshot()
         return self._snapshot
+
+    def prepare_index(self) -> int:
+        """Build and save the name index of the current lists if it is not saved yet (after
+        a list import); the number of names indexed."""
+        return name_matching.prepare_index(self.snapshot())
+
+    def expect_rows(self, rows: int) -> None:
+        """The user has read a file of ``rows`` rows and is about to screen it: a large one
+        gets its matching processes started meanwhile."""
+        name_matching.expect_names(self.snapshot(), rows)
 
     def run(
         self,

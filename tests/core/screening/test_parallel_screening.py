@@ -14,7 +14,7 @@ import pytest
 
 from core.cli import main
 from core.matching import pool as pool_module
-from core.paths import sample_suppliers_file
+from core.paths import bundled_pack_dir, sample_suppliers_file, user_data_dir
 from core.screening import name_matching
 
 FILLER = ["Northwind", "Traders", "Contoso", "Pacific", "Logistics", "Supply", "Fabrikam"]
@@ -80,3 +80,32 @@ def test_workers_that_cannot_start_leave_the_work_here(
     monkeypatch.setattr(pool_module, "ProcessPoolExecutor", no_processes)
     assert screen(tmp_path, big_file)["hits"] == alone["hits"]
     assert name_matching._pool is None
+
+
+def test_a_list_import_leaves_the_name_index_saved(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cache = user_data_dir() / "cache"
+    assert not list(cache.glob("name-index-*.pickle"))
+    assert main(["lists", "import", str(bundled_pack_dir())]) == 0
+    assert "name index ready" in capsys.readouterr().out
+    assert len(list(cache.glob("name-index-*.pickle"))) == 1
+
+
+def test_the_cli_says_when_the_workers_cannot_help(
+    tmp_path: Path,
+    big_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores on this system")
+
+    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "2")
+    monkeypatch.setattr(name_matching, "PARALLEL_MIN_NAMES", 500)
+    monkeypatch.setattr(pool_module, "ProcessPoolExecutor", no_processes)
+    screen(tmp_path, big_file)
+    assert (
+        "tradescreen-cli: warning: cannot start matching processes: no semaphores on this "
+        "system; matching in this process instead (slower)"
+    ) in capsys.readouterr().err
