@@ -26,6 +26,7 @@ from core.lists.snapshot import ListSnapshot
 from core.review import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets.table import cell_text
+from gui.core_text import band_label, event_text, reason_text
 from gui.entity_history import EntityHistory
 from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
 from gui.results_model import REVIEW_AGAIN, decision_state, is_remembered
@@ -233,7 +234,9 @@ class DetailPane(QScrollArea):
                 lines.append(
                     "&nbsp;&nbsp;&nbsp;&nbsp;"
                     + html.escape(
-                        self.tr("Announced, not yet in force: {change}").format(change=change)
+                        self.tr("Announced, not yet in force: {change}").format(
+                            change=event_text(change)
+                        )
                     )
                 )
         return "<br>".join(lines)
@@ -279,7 +282,8 @@ class DetailPane(QScrollArea):
                 )
             )
         elif prior is not None:
-            changes = "; ".join(prior.changes)
+            lists = self._snapshot.lists if self._snapshot is not None else {}
+            changes = "; ".join(event_text(change, lists) for change in prior.changes)
             self.prior.setText(
                 self.tr(
                     "Cleared before by {name} on {date}, but the listing changed since: "
@@ -315,7 +319,9 @@ class DetailPane(QScrollArea):
             + highlight_tokens(hit.supplier_name, hit.matched_tokens, palette),
             html.escape(self.tr("Matched name: {name}").format(name=hit.matched_name)),
             html.escape(
-                self.tr("Score {score:.0f} ({band})").format(score=hit.score, band=hit.band)
+                self.tr("Score {score:.0f} ({band})").format(
+                    score=hit.score, band=band_label(hit.band)
+                )
             ),
         ]
         if hit.supplier_country:
@@ -324,7 +330,7 @@ class DetailPane(QScrollArea):
                     self.tr("Country in the file: {country}").format(country=hit.supplier_country)
                 )
             )
-        reasons = "".join(f"<li>{html.escape(r)}</li>" for r in hit.reasons)
+        reasons = "".join(f"<li>{html.escape(reason_text(r))}</li>" for r in hit.reasons)
         return "<br>".join(parts) + (f"<ul>{reasons}</ul>" if reasons else "")
 
     def _entity_html(self, hit: ListingHit, snapshot: ListSnapshot | None) -> str:

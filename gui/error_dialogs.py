@@ -1,9 +1,11 @@
 """The one place errors are shown.
 
-``show_error`` takes any exception: a ``UserFacingError`` becomes a short message box with its
-one-line message; anything else is a bug and becomes the crash dialog, with details the user can
-copy into a report. Dialogs open window-modal and do not block, so the app (and the user's
-results) stay as they were. ``install_excepthook`` sends uncaught exceptions here too.
+``show_error`` takes any exception: a ``UserFacingError`` becomes a short message box that says
+in the UI language what could not be done, with the core's one-line message (English free text
+naming the file, sheet, row...) below it; anything else is a bug and becomes the crash dialog,
+with details the user can copy into a report. Dialogs open window-modal and do not block, so
+the app (and the user's results) stay as they were. ``install_excepthook`` sends uncaught
+exceptions here too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +31,23 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
-from core.errors import UserFacingError
+from core.errors import (
+    DatabaseError,
+    InputFileError,
+    ListPackError,
+    NotFoundError,
+    UsageError,
+    UserFacingError,
+)
+
+_LEADS: tuple[tuple[type[UserFacingError], str], ...] = (
+    (InputFileError, QT_TRANSLATE_NOOP("ErrorDialogs", "This file cannot be read.")),
+    (UsageError, QT_TRANSLATE_NOOP("ErrorDialogs", "This choice cannot be used.")),
+    (ListPackError, QT_TRANSLATE_NOOP("ErrorDialogs", "This list pack cannot be imported.")),
+    (DatabaseError, QT_TRANSLATE_NOOP("ErrorDialogs", "The database cannot be used.")),
+    (NotFoundError, QT_TRANSLATE_NOOP("ErrorDialogs", "It was not found.")),
+    (UserFacingError, QT_TRANSLATE_NOOP("ErrorDialogs", "TradeScreen could not do this.")),
+)
 
 shown: list[QDialog] = []
 """Dialogs opened by ``show_error`` and not yet closed, newest last (tests read this)."""
@@ -39,7 +57,10 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     """Show ``error`` to the user without blocking; returns the dialog."""
     if isinstance(error, UserFacingError):
         dialog: QDialog = _message_box(
-            parent, title or QCoreApplication.translate("ErrorDialogs", "TradeScreen"), str(error)
+            parent,
+            title or QCoreApplication.translate("ErrorDialogs", "TradeScreen"),
+            error_lead(error),
+            str(error),
         )
     else:
         dialog = CrashDialog(parent, error)
@@ -47,13 +68,26 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     return dialog
 
 
-def _message_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+def error_lead(error: UserFacingError) -> str:
+    """What could not be done, in the UI language, by the kind of error."""
+    lead = next(text for kind, text in _LEADS if isinstance(error, kind))
+    return QCoreApplication.translate("ErrorDialogs", lead)
+
+
+def _message_box(parent: QWidget | None, title: str, lead: str, message: str) -> QMessageBox:
+    """``lead`` in the UI language, then the core's message as it is."""
     box = QMessageBox(parent)
     box.setObjectName("errorMessageBox")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(message.strip() or QCoreApplication.translate("ErrorDialogs", "Unknown error"))
+    box.setText(lead)
+    box.setInformativeText(
+        message.strip() or QCoreApplication.translate("ErrorDialogs", "Unknown error")
+    )
+    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if informative is not None:  # a file name with "<" in it is no markup
+        informative.setTextFormat(Qt.TextFormat.PlainText)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from core.lists.model import RestrictionList, Status
 from core.screening.result import SEVERITY, ListingHit
+from gui.core_text import reason_text
 from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -307,7 +308,7 @@ class ResultsModel(QAbstractTableModel):
             )
             return "\n".join(t for t in (who, hit.decision_note) if t)
         if column == COL_SCORE:
-            return "\n".join(hit.reasons)
+            return "\n".join(reason_text(r) for r in hit.reasons)
         return None
 
     def _list_name(self, list_id: str) -> str:

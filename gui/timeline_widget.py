@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.lists.asof import status_as_of
-from core.lists.describe import describe_event
 from core.lists.model import ListingEvent, Status
+from gui.core_text import event_line
 from gui.labels import STATUS_COLORS, status_label
 
 BAR_HEIGHT = 14
@@ -278,7 +278,7 @@ class TimelineWidget(QWidget):
                 continue
             for ev in lane.events:
                 if self._marker(index, ev).boundingRect().adjusted(-3, -3, 3, 3).contains(point):
-                    return describe_event(ev, with_list=False)
+                    return event_line(ev)
             for span in lane.spans:
                 if self._span_rect(index, span).contains(point):
                     end = span.end.isoformat() if span.end else "…"

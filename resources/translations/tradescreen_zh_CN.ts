@@ -99,6 +99,97 @@ TradeScreen 将改为打开本机数据库。</translation>
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>tokens matched: {detail}</source>
+        <translation>相同的词：{detail}</translation>
+    </message>
+    <message>
+        <source>typo: {detail}</source>
+        <translation>拼写差异：{detail}</translation>
+    </message>
+    <message>
+        <source>spacing: {detail}</source>
+        <translation>空格不同：{detail}</translation>
+    </message>
+    <message>
+        <source>abbreviation: {detail}</source>
+        <translation>缩写：{detail}</translation>
+    </message>
+    <message>
+        <source>extra words: {detail}</source>
+        <translation>多出的词：{detail}</translation>
+    </message>
+    <message>
+        <source>words not found: {detail}</source>
+        <translation>缺少的词：{detail}</translation>
+    </message>
+    <message>
+        <source>legal form ignored: {detail}</source>
+        <translation>已忽略企业组织形式：{detail}</translation>
+    </message>
+    <message>
+        <source>name part of: {detail}</source>
+        <translation>属于以下名称的一部分：{detail}</translation>
+    </message>
+    <message>
+        <source>same name, different spacing: {detail}</source>
+        <translation>名称相同，空格不同：{detail}</translation>
+    </message>
+    <message>
+        <source>country agrees: {detail}</source>
+        <translation>国家/地区一致：{detail}</translation>
+    </message>
+    <message>
+        <source>country prefix ignored: {detail}</source>
+        <translation>已忽略国名前缀：{detail}</translation>
+    </message>
+    <message>
+        <source>acronym alias</source>
+        <translation>首字母缩写别名</translation>
+    </message>
+    <message>
+        <source>alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>characters differ</source>
+        <translation>个别汉字不同</translation>
+    </message>
+    <message>
+        <source>country differs: supplier {supplier}, entity {entity}</source>
+        <translation>国家/地区不同：供应商 {supplier}，实体 {entity}</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强匹配</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>可能匹配</translation>
+    </message>
+    <message>
+        <source>{list}: {event}</source>
+        <translation>{list}：{event}</translation>
+    </message>
+    <message>
+        <source>{action} from {start}</source>
+        <translation>自 {start} 起{action}</translation>
+    </message>
+    <message>
+        <source> until {end}</source>
+        <translation>，至 {end}</translation>
+    </message>
+    <message>
+        <source> ({announcement})</source>
+        <translation>（{announcement}）</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -319,6 +410,30 @@ TradeScreen 将改为打开本机数据库。</translation>
 </context>
 <context>
     <name>ErrorDialogs</name>
+    <message>
+        <source>This file cannot be read.</source>
+        <translation>无法读取此文件。</translation>
+    </message>
+    <message>
+        <source>This choice cannot be used.</source>
+        <translation>无法使用此选项。</translation>
+    </message>
+    <message>
+        <source>This list pack cannot be imported.</source>
+        <translation>无法导入此清单数据包。</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.</source>
+        <translation>无法使用数据库。</translation>
+    </message>
+    <message>
+        <source>It was not found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>TradeScreen could not do this.</source>
+        <translation>TradeScreen 无法完成此操作。</translation>
+    </message>
     <message>
         <source>TradeScreen</source>
         <translation>TradeScreen</translation>

@@ -97,7 +97,9 @@ def test_a_blank_header_row_is_refused_and_automatic_detection_comes_back(
     assert len(error_dialogs.shown) == 1
     box = error_dialogs.shown[0]
     assert isinstance(box, QMessageBox)
-    assert "Row 3" in box.text() and "'Vendors'" in box.text() and "blank" in box.text()
+    assert box.text() == "This choice cannot be used."
+    message = box.informativeText()
+    assert "Row 3" in message and "'Vendors'" in message and "blank" in message
     assert page.tables[0].header_row == 1, "what was shown stays"
     assert page.header_spin.value() == 1
     box.close()

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from core.lists.model import Status
+from core.errors import InputFileError, UsageError
+from core.lists.model import Action, ListingEvent, Status
 from core.paths import resources_dir
-from gui import settings_flow
+from gui import error_dialogs, settings_flow
+from gui.core_text import (
+    REASON_KINDS,
+    WHOLE_REASONS,
+    band_label,
+    event_line,
+    event_text,
+    reason_text,
+)
 from gui.i18n import install_language
 from gui.labels import status_label
 from gui.main_window import MainWindow
+from gui.results_model import COL_SCORE
 from gui.settings import AppSettings
 from tests.gui.conftest import KRATOS, find_row
 
@@ -93,3 +106,71 @@ def test_language_from_the_settings_dialog(
     qtbot.waitUntil(
         lambda: any(e.action == "settings.changed" for e in window.services.audit().entries())
     )
+
+
+def test_core_texts_in_the_chinese_detail_pane(qtbot: QtBot, screened: MainWindow) -> None:
+    """Reasons, score band and event lines come from the core in English; the window shows
+    their kinds in Chinese and their data (words, codes, dates) as they are."""
+    win = screened
+    win.results.select_row(find_row(win, lambda h: h.entity_id == KRATOS))
+    detail = win.results.detail
+    hit = detail.hit
+    assert hit is not None and "country agrees: US" in hit.reasons
+    assert "tokens matched" in detail.why.text() and "(strong)" in detail.why.text()
+    assert install_language("zh_CN")
+    why = detail.why.text()
+    assert "国家/地区一致：US" in why
+    assert "已忽略企业组织形式：Inc" in why
+    assert "相同的词：" in why and "unmanned" in why
+    assert "（强匹配）" in why
+    assert "tokens matched" not in why and "country agrees" not in why
+    row = win.results.proxy.index(win.results.table.currentIndex().row(), COL_SCORE)
+    assert "国家/地区一致：US" in row.data(Qt.ItemDataRole.ToolTipRole)  # the score's tooltip
+    event = detail.history.timeline.lanes[1].events[0]
+    assert event_line(event).startswith("自 ")
+    install_language("en")
+    assert "country agrees: US" in detail.why.text()
+
+
+def test_every_reason_of_the_sample_and_every_known_kind_is_translated(
+    screened: MainWindow,
+) -> None:
+    reasons = {r for h in screened.results.model.hits() for r in h.reasons}
+    examples = [f"{kind}: a, b" for kind in REASON_KINDS] + list(WHOLE_REASONS)
+    examples.append("country differs: supplier DE, entity US")
+    assert install_language("zh_CN")
+    for reason in sorted(reasons) + examples:
+        translated = reason_text(reason)
+        assert translated != reason, f"not translated: {reason!r}"
+        assert not re.search(r"[A-Za-z]{4,}", translated.split("：")[0]), translated
+    assert reason_text("typo: kratos ~ kratso") == "拼写差异：kratos ~ kratso"
+    assert reason_text("country differs: supplier DE, entity US") == (
+        "国家/地区不同：供应商 DE，实体 US"
+    )
+    assert reason_text("a reason of a kind not known yet") == "a reason of a kind not known yet"
+    assert band_label("possible") == "可能匹配"
+
+
+def test_event_lines_and_error_framing_in_chinese(window: MainWindow) -> None:
+    event = ListingEvent(
+        entity_id="x",
+        list_id="cn-unreliable-entity",
+        action=Action.SUSPENDED,
+        effective_on=dt.date(2025, 5, 14),
+        until=dt.date(2025, 8, 12),
+        announcement="公告〔2025〕7号",
+    )
+    assert install_language("zh_CN")
+    assert event_line(event) == "自 2025-05-14 起暂停，至 2025-08-12（公告〔2025〕7号）"
+    lists = window.snapshot.lists if window.snapshot else {}
+    line = "cn-unreliable-entity: suspended from 2025-05-14 until 2025-08-12 (公告〔2025〕7号)"
+    assert event_text(line, lists) == (
+        "不可靠实体清单：自 2025-05-14 起暂停，至 2025-08-12（公告〔2025〕7号）"
+    )
+    assert event_text("added from 2025-01-02") == "自 2025-01-02 起列入"
+    box = error_dialogs.show_error(window, InputFileError("/tmp/a.xlsx", "is damaged"))
+    assert isinstance(box, QMessageBox)
+    assert box.text() == "无法读取此文件。" and box.informativeText() == "/tmp/a.xlsx: is damaged"
+    usage = error_dialogs.show_error(window, UsageError("No header row 9 in a.csv"))
+    assert isinstance(usage, QMessageBox) and usage.text() == "无法使用此选项。"
+    assert usage.windowTitle() == "TradeScreen"

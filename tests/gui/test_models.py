@@ -181,7 +181,7 @@ def test_an_earlier_decision_that_no_longer_applies_asks_for_review(qtbot: objec
     pane.show_hit(hit, [hit], result, None)
     text = pane.prior.text()
     assert "Cleared before by Li Wei on 2025-03-01" in text and "review again" in text
-    assert "suspended from 2025-05-14" in text
+    assert "cn-unreliable-entity: Suspended from 2025-05-14 until 2025-08-12" in text
     pane.deleteLater()
 
 

@@ -102,7 +102,8 @@ def test_a_corrupt_workbook_shows_its_one_line_message(
     assert len(error_dialogs.shown) == 1
     box = error_dialogs.shown[0]
     assert isinstance(box, QMessageBox)
-    text = box.text()
+    assert box.text() == "This file cannot be read."
+    text = box.informativeText()
     assert "suppliers.xlsx" in text and "\n" not in text
     assert "damaged" in text or "not a workbook" in text
     assert window.screen_page.path is None  # nothing half-open
