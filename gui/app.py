@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application(arguments[:1] + qt_args)
 
     from gui import responsiveness
-    from gui.error_dialogs import install_excepthook
+    from gui.error_dialogs import error_lead, install_excepthook
     from gui.i18n import install_language
     from gui.main_window import MainWindow
     from gui.services import AppServices
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     except UserFacingError as error:
         fallback = resolve_database_url(None)
         if fallback == url:
-            QMessageBox.critical(None, APP_NAME, str(error))
+            QMessageBox.critical(None, APP_NAME, f"{error_lead(error)}\n\n{error}")
             return 1
         QMessageBox.warning(
             None,
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             services = AppServices(fallback, prefs.reviewer)
         except UserFacingError as second:
-            QMessageBox.critical(None, APP_NAME, str(second))
+            QMessageBox.critical(None, APP_NAME, f"{error_lead(second)}\n\n{second}")
             return 1
     window = MainWindow(settings, services)
     window.show()
