@@ -20,7 +20,7 @@ from gui.labels import action_label, list_title
 
 _CONTEXT = "CoreText"
 
-REASON_KINDS: dict[str, str] = {
+REASON_KINDS: dict[str, object] = {
     # the part of a reason before ": ", as core.matching.explain writes it -> its template
     "tokens matched": QT_TRANSLATE_NOOP("CoreText", "tokens matched: {detail}"),
     "typo": QT_TRANSLATE_NOOP("CoreText", "typo: {detail}"),
@@ -36,7 +36,7 @@ REASON_KINDS: dict[str, str] = {
     "country agrees": QT_TRANSLATE_NOOP("CoreText", "country agrees: {detail}"),
     "country prefix ignored": QT_TRANSLATE_NOOP("CoreText", "country prefix ignored: {detail}"),
 }
-WHOLE_REASONS: dict[str, str] = {
+WHOLE_REASONS: dict[str, object] = {
     # reasons without a data part
     "acronym alias": QT_TRANSLATE_NOOP("CoreText", "acronym alias"),
     "alias": QT_TRANSLATE_NOOP("CoreText", "alias"),
@@ -65,8 +65,9 @@ _EVENT_UNTIL = QT_TRANSLATE_NOOP("CoreText", " until {end}")
 _EVENT_ANNOUNCEMENT = QT_TRANSLATE_NOOP("CoreText", " ({announcement})")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+def tr(text: object) -> str:
+    """``text`` (a string marked with QT_TRANSLATE_NOOP in this context) translated."""
+    return QCoreApplication.translate(_CONTEXT, str(text))
 
 
 def reason_text(reason: str) -> str:

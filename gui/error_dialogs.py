@@ -40,7 +40,7 @@ from core.errors import (
     UserFacingError,
 )
 
-_LEADS: tuple[tuple[type[UserFacingError], str], ...] = (
+_LEADS: tuple[tuple[type[UserFacingError], object], ...] = (
     (InputFileError, QT_TRANSLATE_NOOP("ErrorDialogs", "This file cannot be read.")),
     (UsageError, QT_TRANSLATE_NOOP("ErrorDialogs", "This choice cannot be used.")),
     (ListPackError, QT_TRANSLATE_NOOP("ErrorDialogs", "This list pack cannot be imported.")),
@@ -71,7 +71,7 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
 def error_lead(error: UserFacingError) -> str:
     """What could not be done, in the UI language, by the kind of error."""
     lead = next(text for kind, text in _LEADS if isinstance(error, kind))
-    return QCoreApplication.translate("ErrorDialogs", lead)
+    return QCoreApplication.translate("ErrorDialogs", str(lead))
 
 
 def _message_box(parent: QWidget | None, title: str, lead: str, message: str) -> QMessageBox:
