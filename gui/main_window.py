@@ -292,8 +292,15 @@ class MainWindow(QMainWindow):
         self.last_export = None
         self.results.show_result(result, snapshot)
         self.actions_.set_has_result(True)
-        self.tabs.setCurrentIndex(TAB_RESULTS)
-        self.results.table.setFocus()
+        # The Results tab a turn later: the table's own deferred updates after the new model
+        # (its hidden Sheet column is hidden again) then land on the hidden page, and the
+        # table is painted once instead of twice in a row.
+        QTimer.singleShot(0, self, lambda: self._show_results_tab(result))
+
+    def _show_results_tab(self, result: ScreeningResult) -> None:
+        if self.results.result is result:
+            self.tabs.setCurrentIndex(TAB_RESULTS)
+            self.results.table.setFocus()
 
     def decide(self, decision: str, note: str) -> None:
         hit = self.results.current_hit()

@@ -17,7 +17,7 @@ from core.lists.catalog import ListCatalog
 from core.store.database import Database
 from gui import error_dialogs
 from gui.i18n import install_language
-from gui.main_window import MainWindow
+from gui.main_window import TAB_RESULTS, MainWindow
 from gui.services import AppServices
 from gui.settings import AppSettings
 
@@ -103,6 +103,7 @@ def screened(qtbot: QtBot, window: MainWindow) -> MainWindow:
     window.start_screening()
     wait_idle(qtbot, window)
     assert window.results.result is not None
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == TAB_RESULTS)  # a turn later
     return window
 
 
