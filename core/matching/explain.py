@@ -47,7 +47,9 @@ def describe(
     else:
         reasons.extend(_latin_reasons(cand))
     reasons.extend(f"legal form ignored: {form}" for form in s.legal_forms)
-    if cand.name.derived_from:
+    if cand.name.derived_from and _same_letters(cand.name.printed, cand.name.derived_from):
+        reasons.append(f"same name, different spacing: {cand.name.derived_from}")
+    elif cand.name.derived_from:
         reasons.append(f"name part of: {cand.name.derived_from}")
     elif cand.name.is_alias:
         printed = cand.name.printed
@@ -112,3 +114,7 @@ def _matched_words(cand: Candidate) -> tuple[str, ...]:
 
 def _only_separators(text: str) -> bool:
     return not any(c.isalnum() for c in text)
+
+
+def _same_letters(a: str, b: str) -> bool:
+    return a.replace(" ", "").casefold() == b.replace(" ", "").casefold()

@@ -30,7 +30,7 @@ from itertools import pairwise
 from core.lists.model import Entity
 from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
-from core.matching.vocabulary import STRUCTURE_WEIGHT
+from core.matching.vocabulary import ABBREVIATIONS, STRUCTURE_WEIGHT
 from core.matching.weights import GENERIC, PLACES, TokenWeights, deletion_variants
 
 _CACHE_LIMIT = 400_000
@@ -43,6 +43,16 @@ _DERIVED_RE = re.compile(
     r"^(?P<left>.+?)\s+(?P<link>by|d/?b/?a|t/?a|trading as|doing business as|formerly|f/?k/?a)"
     r"\s+(?P<right>.+)$",
     re.IGNORECASE,
+)
+
+# A listed brand that glues an abbreviation to a word ("TechInsights"): suppliers write it
+# apart, and then the abbreviation is read as the word it stands for ("tech" is
+# "technology"), so no joined-words rule can see the two are one. The spaced spelling is
+# indexed too.
+_GLUED_ABBREVIATION_RE = re.compile(
+    r"\b("
+    + "|".join(sorted((k.capitalize() for k in ABBREVIATIONS if k.isalpha()), key=len)[::-1])
+    + r")(?=[A-Z][a-z])"
 )
 
 
@@ -133,11 +143,14 @@ class IndexedName:
 
 
 def _names_of(entity: Entity) -> list[tuple[str, bool, str]]:
-    """(name, is alias, derived from): every name, plus the brand of "X by Y" and both sides
-    of "X d/b/a Y" / "X formerly Y"."""
+    """(name, is alias, derived from): every name, plus the brand of "X by Y", both sides
+    of "X d/b/a Y" / "X formerly Y", and a glued abbreviation spaced ("Tech Insights")."""
     out: list[tuple[str, bool, str]] = []
     for n, name in enumerate(entity.names()):
         out.append((name, n > 0 and name != entity.name_zh, ""))
+        spaced = _GLUED_ABBREVIATION_RE.sub(r"\1 ", name)
+        if spaced != name:
+            out.append((spaced, True, name))
         m = _DERIVED_RE.match(name)
         if m:
             keep = ("left",) if m.group("link").lower() == "by" else ("left", "right")

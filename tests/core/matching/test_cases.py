@@ -91,6 +91,10 @@ CASES: list[Case] = [
     ("L3 Harris Technologies Inc", "US", "l3-harris-technologies"),
     ("L3 Harris Maritime Services", "US", "l3harris-maritime-services"),
     ("L3Harris Maritime Services", "US", "l3harris-maritime-services"),
+    # an abbreviation glued to a word in the listed name, written apart by the supplier
+    ("Tech Insights Inc", "CA", "techinsights"),
+    ("Tech-Insights Inc.", "", "techinsights"),
+    ("Tech Insights Korea Co Ltd", "KR", "techinsights-korea"),
     ("Havoc AI", "US", "havocai"),
     ("HavocAI", "US", "havocai"),
     ("Aero Vironment Inc", "US", "aerovironment"),

@@ -62,6 +62,14 @@ def test_other_spacing_is_explained(matcher: EntityMatcher) -> None:
     assert joined.reasons == ("same name, different spacing: redcat holding ~ red cat holding",)
 
 
+def test_a_glued_abbreviation_written_apart_is_explained(matcher: EntityMatcher) -> None:
+    hit = only_hit(matcher, "Tech Insights Inc", "CA")
+    assert hit.entity_id == "techinsights"
+    assert hit.matched_name == "TechInsights Inc."  # the listed name, not the spaced one
+    assert "abbreviation: Tech = technology" in hit.reasons
+    assert "same name, different spacing: TechInsights Inc." in hit.reasons
+
+
 def test_a_chinese_hit_shows_the_supplier_characters(matcher: EntityMatcher) -> None:
     hit = only_hit(matcher, "洛克希德·马丁公司", "US")
     assert hit.entity_id == "lockheed-martin"
