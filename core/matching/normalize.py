@@ -68,6 +68,7 @@ class NormalizedName:
 _JOINED = (
     r"(?<![^\W_])[^\W_](?:\s*[&+]\s*[^\W_])+(?![^\W_])"  # m&s, r & d, e&s
     r"|(?<![^\W_])(?:[^\W\d_][./])+[^\W\d_](?![^\W_])"  # s.r.o, a/s, u.s.a, l.l.c
+    r"|(?<![^\W_])[sS]\s+[rR]\.\s*[oO](?![^\W_])"  # "spol. s r.o." as the Czechs write it
 )
 _TOKEN_RE = re.compile(_JOINED + r"|[^\W_]+(?:['’‘`ʼʹ′][^\W_]+)*")  # words, xi'an
 _JOINED_RE = re.compile(_JOINED)

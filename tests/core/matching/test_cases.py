@@ -43,6 +43,8 @@ CASES: list[Case] = [
     ("Vigo Photonics SA", "PL", "vigo-photonics"),
     ("Excalibur Army s.r.o.", "CZ", "excalibur-army"),
     ("Excalibur Army spol. s.r.o.", "CZ", "excalibur-army"),
+    ("Excalibur Army, spol. s r.o.", "CZ", "excalibur-army"),  # the usual Czech spelling
+    ("EXCALIBUR ARMY spol. s r. o.", "CZ", "excalibur-army"),
     ("Omnipol a.s.", "CZ", "omnipol"),
     ("Lafert SpA", "IT", "lafert"),
     ("Garnet Srl", "IT", "garnet"),

@@ -29,6 +29,7 @@ from core.matching.weights import deletion_variants
         ("Rheinmetall AG", ("rheinmetall",), ("AG",)),
         ("Vigo Photonics S.A.", ("vigo", "photonic"), ("S.A.",)),
         ("EXCALIBUR ARMY spol.s.r.o", ("excalibur", "army"), ("spol.s.r.o",)),
+        ("Excalibur Army, spol. s r.o.", ("excalibur", "army"), ("spol. s r.o.",)),
         ("Lafert S.p.A.", ("lafert",), ("S.p.A.",)),
         ("IHC Merwede Holding B.V.", ("ihc", "merwede", "holding"), ("B.V.",)),
         ("John Holland Group Pty Ltd.", ("john", "holland", "group"), ("Pty Ltd.",)),
