@@ -39,8 +39,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_matching import make_entities, make_suppliers  # noqa: E402
 
 from core.lists.model import Action, Entity, ListingEvent, RestrictionList  # noqa: E402
-from core.lists.snapshot import ListSnapshot  # noqa: E402
-from core.screening import ScreeningRequest, name_matching, screen_file  # noqa: E402
 
 TARGET_SECONDS = 5.0
 CACHE = ROOT / "bench" / ".cache"
@@ -118,6 +116,11 @@ class PhaseClock:
 
 
 def run_once(args: argparse.Namespace) -> dict[str, object]:
+    # Imported here, not at the top: the matching processes import this module (as the one
+    # that started their parent), and `tradescreen-cli`'s own entry module is as light.
+    from core.lists.snapshot import ListSnapshot
+    from core.screening import ScreeningRequest, name_matching, screen_file
+
     rng = random.Random(args.seed)
     entities = make_entities(args.entities, rng)
     snapshot = ListSnapshot.build(

@@ -18,6 +18,7 @@ instead.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -38,6 +39,7 @@ MAX_WORKERS = 4
 """More workers than this add memory (each holds an index) for little speed."""
 CHUNK_NAMES = 2000
 """Names per task: a tenth of a second or so of work, so progress moves and cancel is quick."""
+WORKER_NICENESS = 5
 _POLL_SECONDS = 0.1
 
 
@@ -142,6 +144,11 @@ _matcher: EntityMatcher | None = None
 
 def _start_worker(index_file: str, entities: list[Entity] | None) -> None:
     global _matcher
+    # Background work: the process that started it (reading the file, or the window) goes
+    # first when they compete for a core. Without competition it runs at full speed.
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
     path = Path(index_file)
     matcher = load(path)
     if matcher is None and entities is not None:
