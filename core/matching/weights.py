@@ -51,16 +51,17 @@ def deletion_variants(token: str) -> frozenset[str]:
     """
     if len(token) < 5 or not token.isalpha():
         return frozenset()
-    head, tail = token[0], token[1:]
-    size = len(tail)
-    if len(token) < 9:
-        return frozenset([token, *[head + tail[:i] + tail[i + 1 :] for i in range(size)]])
-    out = {token}
-    for i in range(size):
-        before, after = head + tail[:i], tail[i + 1 :]
-        out.add(before + after)
-        out.update([before + after[:j] + after[j + 1 :] for j in range(size - i - 1)])
-    return frozenset(out)
+    size = len(token)
+    ones = [token[:i] + token[i + 1 :] for i in range(1, size)]
+    if size < 9:
+        return frozenset([token, *ones])
+    # One comprehension over the pairs of positions: this runs for every new supplier word.
+    twos = [
+        token[:i] + token[i + 1 : j] + token[j + 1 :]
+        for i in range(1, size)
+        for j in range(i + 1, size)
+    ]
+    return frozenset([token, *ones, *twos])
 
 
 # Generic words by first letter and length (a typo never changes the first letter, and
