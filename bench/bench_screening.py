@@ -158,6 +158,9 @@ def main() -> int:
     parser.add_argument("--entities", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--only", choices=("cold", "warm"), help="run one kind only (warm needs a saved index)"
+    )
     parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.once:
@@ -165,7 +168,7 @@ def main() -> int:
         return 0
     os.environ["TRADESCREEN_DATA_DIR"] = str(DATA_DIR)
     medians = {}
-    for kind in ("cold", "warm"):
+    for kind in (args.only,) if args.only else ("cold", "warm"):
         runs = []
         for _ in range(args.repeat):
             if kind == "cold":
@@ -197,7 +200,7 @@ def main() -> int:
             tail = " (the index built by the workers: once per list data, not the target)"
         print(f"{kind} (index {'built' if kind == 'cold' else 'loaded'}): best {best:.2f} s, "
               f"median {median:.2f} s{tail}")  # fmt: skip
-    return 0 if medians["warm"] <= TARGET_SECONDS else 1
+    return 0 if medians.get("warm", 0.0) <= TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":

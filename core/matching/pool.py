@@ -39,7 +39,7 @@ MAX_WORKERS = 4
 """More workers than this add memory (each holds an index) for little speed."""
 CHUNK_NAMES = 2000
 """Names per task: a tenth of a second or so of work, so progress moves and cancel is quick."""
-WORKER_NICENESS = 5
+WORKER_NICENESS = 10
 _POLL_SECONDS = 0.1
 
 
