@@ -115,6 +115,7 @@ def _settings(request: ScreeningRequest) -> dict[str, Any]:
         "all_sheets": request.all_sheets,
         "name_column": request.name_column,
         "country_column": request.country_column,
+        "header_row": request.header_row,
         "lists": list(request.list_ids) if request.list_ids else None,
         "threshold": request.threshold,
     }

@@ -14,6 +14,8 @@ from core.cli import main
 from core.errors import InputFileError, UsageError
 from core.spreadsheets import read_all_sheets, read_supplier_file
 from core.spreadsheets.table import ColumnRoles, SupplierTable
+from core.store.database import Database, resolve_database_url
+from core.store.models import ScreeningRun
 
 # Rows 1-2: a stale header block of an older export, which detection takes for the header
 # (as strong as the real one, and higher up); row 3 blank; row 4: the real header; 5-6: data.
@@ -145,6 +147,7 @@ def test_cli_header_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["sheets"][0]["name_column"] == "Vendor Name"
     assert {(h["row"], h["entity_id"]) for h in data["hits"]} == {(4, "skydio")}
+    assert stored_settings()["header_row"] == 3  # the stored run says how it was read
     capsys.readouterr()
     assert main([*args, "--header-row", "7"]) == 2
     assert "last row with data is 4" in capsys.readouterr().err
@@ -152,3 +155,14 @@ def test_cli_header_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         main([*args, "--header-row", "0"])
     assert exit_info.value.code == 2
     assert "rows start at 1" in capsys.readouterr().err
+
+
+def stored_settings() -> dict[str, object]:
+    """The settings of the one screening run stored in the default database."""
+    db = Database(resolve_database_url(None))
+    try:
+        with db.session() as session:
+            settings: dict[str, object] = json.loads(session.query(ScreeningRun).one().settings)
+    finally:
+        db.dispose()
+    return settings
