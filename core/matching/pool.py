@@ -109,7 +109,10 @@ class MatchPool:
         total)`` counts names. When ``cancelled()`` turns true, the work still queued is
         dropped and ``Cancelled`` raised."""
         total = len(items)
-        chunks = [items[i : i + chunk] for i in range(0, total, chunk)]
+        # In name order, names sharing their first words land in one task, and so in one
+        # worker: the work per new word (typo look-ups) is less often done by both.
+        ordered = sorted(items)
+        chunks = [ordered[i : i + chunk] for i in range(0, total, chunk)]
         found: Matches = {}
         done = 0
         try:
