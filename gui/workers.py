@@ -24,6 +24,7 @@ from core.progress import CallbackProgress
 ProgressCallback = Callable[[int, int, str], None]
 
 _EXCLUSIVE = threading.Lock()
+_YIELD_SECONDS = 0.001
 _PROGRESS_INTERVAL = 0.05  # seconds between progress signals: enough for a smooth bar
 _RUNNING: set[TaskHandle] = set()  # PySide drops Python runnables otherwise
 
@@ -131,6 +132,10 @@ class TaskHandle:
 
     def _report(self, done: int, total: int, label: str) -> None:
         # Called in the worker thread, often: forward a few times a second, and the end.
+        # Between the core's slices of work, let go of the interpreter lock for a moment:
+        # the window's thread, which needs it for every Python call while it paints, then
+        # gets through many calls at once instead of waiting a switch interval for each.
+        time.sleep(_YIELD_SECONDS)
         now = time.monotonic()
         if done >= total or now - self._last_report >= _PROGRESS_INTERVAL:
             self._last_report = now
