@@ -104,7 +104,8 @@ class PhaseClock:
             self.marks.append((phase, time.perf_counter()))
 
     def phases(self, start: float, end: float) -> dict[str, float]:
-        names = {"Reading": "read", "Preparing": "index", "Screening": "match", "Rows": "rows"}
+        names = {"Reading": "read", "Collecting": "names", "Preparing": "index",
+                 "Screening": "match", "Rows": "rows"}  # fmt: skip
         out: dict[str, float] = {}
         ends = [t for _, t in self.marks[1:]] + [end]
         for (phase, began), ended in zip(self.marks, ends, strict=True):

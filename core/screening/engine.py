@@ -32,7 +32,7 @@ from core.screening.result import (
 from core.spreadsheets import SupplierTable, read_all_sheets, read_supplier_file
 from core.spreadsheets.table import CellValue, SupplierRow, cell_text
 
-_SLICE = 5000  # rows between progress reports while the names are collected
+_SLICE = 1000  # rows between progress reports while the names are collected
 
 
 @dataclass(frozen=True)
