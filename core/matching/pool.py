@@ -115,8 +115,7 @@ class MatchPool:
         done = 0
         try:
             pending: dict[Future[Matches], int] = {
-                self._executor.submit(_match_chunk, chunk, threshold): len(chunk)
-                for chunk in chunks
+                self._executor.submit(_match_chunk, part, threshold): len(part) for part in chunks
             }
             while pending:
                 if cancelled():

@@ -66,22 +66,6 @@ def test_workers_give_the_in_process_result(
     assert spread["rows_screened"] == alone["rows_screened"] > 2000
 
 
-def test_workers_that_cannot_start_leave_the_work_here(
-    tmp_path: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "0")
-    alone = screen(tmp_path, big_file)
-
-    def no_processes(*args: object, **kwargs: object) -> None:
-        raise OSError("no semaphores on this system")
-
-    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "2")
-    monkeypatch.setattr(name_matching, "PARALLEL_MIN_NAMES", 500)
-    monkeypatch.setattr(pool_module, "ProcessPoolExecutor", no_processes)
-    assert screen(tmp_path, big_file)["hits"] == alone["hits"]
-    assert name_matching._pool is None
-
-
 def test_a_list_import_leaves_the_name_index_saved(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -92,19 +76,24 @@ def test_a_list_import_leaves_the_name_index_saved(
     assert len(list(cache.glob("name-index-*.pickle"))) == 1
 
 
-def test_the_cli_says_when_the_workers_cannot_help(
+def test_workers_that_cannot_start_leave_the_work_here_and_the_cli_says_so(
     tmp_path: Path,
     big_file: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "0")
+    alone = screen(tmp_path, big_file)
+
     def no_processes(*args: object, **kwargs: object) -> None:
         raise OSError("no semaphores on this system")
 
     monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "2")
     monkeypatch.setattr(name_matching, "PARALLEL_MIN_NAMES", 500)
     monkeypatch.setattr(pool_module, "ProcessPoolExecutor", no_processes)
-    screen(tmp_path, big_file)
+    capsys.readouterr()
+    assert screen(tmp_path, big_file)["hits"] == alone["hits"]
+    assert name_matching._pool is None
     assert (
         "tradescreen-cli: warning: cannot start matching processes: no semaphores on this "
         "system; matching in this process instead (slower)"
