@@ -30,6 +30,7 @@ from gui.core_text import band_label, event_text, reason_text
 from gui.entity_history import EntityHistory
 from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
 from gui.results_model import REVIEW_AGAIN, decision_state, is_remembered
+from gui.wrapped_label import WrappedLabel
 
 DECISION_KEYS = {
     Decision.CONFIRMED: "Ctrl+1",
@@ -70,10 +71,9 @@ def highlight_tokens(text: str, tokens: Sequence[str], palette: QPalette) -> str
 
 
 def _label(parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(parent)
+    label = WrappedLabel(parent)
     if name:
         label.setObjectName(name)
-    label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -90,6 +90,9 @@ class DetailPane(QScrollArea):
         # Always there: a scroll bar that comes and goes with each hit's details lays them out
         # and paints them a second time (20-40 ms a hit).
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Never there: the texts wrap to the pane's width, and a horizontal bar shown while
+        # they were first measured cost one more layout and paint.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.title = _label(body, "detailTitle")
@@ -196,15 +199,7 @@ class DetailPane(QScrollArea):
         """Show ``hit``; ``siblings`` are the hits of the same row and entity on other lists."""
         self.hit, self._siblings = hit, list(siblings) or ([hit] if hit else [])
         self._result, self._snapshot = result, snapshot
-        empty = hit is None or result is None
-        for box in (
-            self.decision_box,
-            self.match_box,
-            self.history_box,
-            self.entity_box,
-            self.row_box,
-        ):
-            box.setVisible(not empty)
+        self.set_sections_visible(hit is not None and result is not None)
         if hit is None or result is None:
             self.title.setText(self.tr("Select a hit to see why it matched and decide on it."))
             self.statuses.clear()
@@ -220,6 +215,16 @@ class DetailPane(QScrollArea):
             self.history.show_entity(snapshot, hit.entity_id, result.as_of)
         else:
             self.history.clear()
+
+    def set_sections_visible(self, visible: bool) -> None:
+        for box in (
+            self.decision_box,
+            self.match_box,
+            self.history_box,
+            self.entity_box,
+            self.row_box,
+        ):
+            box.setVisible(visible)
 
     def _list_name(self, list_id: str) -> str:
         lists = self._snapshot.lists if self._snapshot is not None else {}

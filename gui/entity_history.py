@@ -14,6 +14,7 @@ from core.lists.snapshot import ListSnapshot
 from gui import file_dialogs
 from gui.labels import SCREENED_STATUSES, STATUS_COLORS, action_label, list_title, status_label
 from gui.timeline_widget import Lane, TimelineWidget, make_lane
+from gui.wrapped_label import WrappedLabel
 
 
 def entity_lanes(snapshot: ListSnapshot, entity_id: str) -> list[Lane]:
@@ -50,9 +51,8 @@ class EntityHistory(QWidget):
         self.legend = QLabel(self)
         self.legend.setObjectName("timelineLegend")
         layout.addWidget(self.legend)
-        self.events = QLabel(self)
+        self.events = WrappedLabel(self)
         self.events.setObjectName("eventsList")
-        self.events.setWordWrap(True)
         self.events.setTextFormat(Qt.TextFormat.RichText)
         self.events.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.events.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -74,14 +74,14 @@ class EntityHistory(QWidget):
     def show_entity(self, snapshot: ListSnapshot, entity_id: str, as_of: dt.date | None) -> None:
         self._snapshot, self._entity_id, self._as_of = snapshot, entity_id, as_of
         lanes = entity_lanes(snapshot, entity_id)
+        if self.legend.isHidden() == bool(lanes):  # showing a widget lays out its window
+            self.legend.setVisible(bool(lanes))
         self.timeline.set_history(lanes, as_of)
-        self.legend.setVisible(bool(lanes))
         self.events.setText(self._events_html(lanes))
 
     def clear(self) -> None:
         self._snapshot = None
         self.timeline.clear()
-        self.legend.hide()
         self.events.clear()
 
     def changeEvent(self, event: QEvent) -> None:
