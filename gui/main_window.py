@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
@@ -25,6 +25,7 @@ from gui.error_dialogs import show_error
 from gui.history_view import HistoryView
 from gui.lists_view import ListsView
 from gui.main_actions import MainActions
+from gui.page_tabs import PageTabs
 from gui.progress_strip import ProgressStrip
 from gui.results_page import ResultsPage
 from gui.screen_page import ScreenPage
@@ -50,9 +51,8 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 2)
-        self.tabs = QTabWidget(central)
+        self.tabs = PageTabs(central)
         self.tabs.setObjectName("mainTabs")
-        self.tabs.setDocumentMode(True)
         self.screen_page = ScreenPage(self.tabs)
         self.results = ResultsPage(self.tabs)
         self.lists_view = ListsView(self.tabs)
@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
         self._history_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         self.reload_lists()
+        self._results_tab_timer = QTimer(self)
+        self._results_tab_timer.setSingleShot(True)
+        self._results_tab_timer.setInterval(0)
+        self._results_tab_timer.timeout.connect(self._show_results_tab)
         QTimer.singleShot(0, self, self._prepare_results_page)
 
     # -- language and state ---------------------------------------------------------------------
@@ -292,15 +296,15 @@ class MainWindow(QMainWindow):
         self.last_export = None
         self.results.show_result(result, snapshot)
         self.actions_.set_has_result(True)
-        # The Results tab a turn later: the table's own deferred updates after the new model
-        # (its hidden Sheet column is hidden again) then land on the hidden page, and the
-        # table is painted once instead of twice in a row.
-        QTimer.singleShot(0, self, lambda: self._show_results_tab(result))
+        # The Results tab a turn later (a zero timer, which Qt runs after pending input and
+        # timers): filling the model and first painting it are two short turns, not one long.
+        self._results_tab_timer.start()
 
-    def _show_results_tab(self, result: ScreeningResult) -> None:
-        if self.results.result is result:
+    def _show_results_tab(self) -> None:
+        if self.results.result is not None:
             self.tabs.setCurrentIndex(TAB_RESULTS)
             self.results.table.setFocus()
+            responsiveness.settle_before_painting()
 
     def decide(self, decision: str, note: str) -> None:
         hit = self.results.current_hit()
@@ -447,7 +451,12 @@ class MainWindow(QMainWindow):
         results does not pay for it (it is the largest page)."""
         stack = self.results.stack
         stack.setCurrentIndex(1)
+        detail = self.results.detail
+        if detail.hit is None:
+            detail.set_sections_visible(True)  # its boxes too: shown for the first time later
         self.results.grab()
+        if detail.hit is None:
+            detail.set_sections_visible(False)
         if self.results.result is None:
             stack.setCurrentIndex(0)
 

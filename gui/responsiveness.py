@@ -20,6 +20,8 @@ from __future__ import annotations
 import gc
 import sys
 
+from PySide6.QtCore import QCoreApplication, QEvent
+
 SWITCH_INTERVAL = 0.0002
 """Seconds; CPython's default is 0.005."""
 
@@ -50,3 +52,12 @@ def resume_collector() -> None:
     if _paused == 0:
         gc.freeze()
         gc.enable()
+
+
+def settle_before_painting() -> None:
+    """Showing a page posts work for later: one "update later" per widget shown (Qt's
+    ``show_sys``) and layout requests that climb to the window. Left in the queue, they arrive
+    after the paint already due, so a page would be painted, laid out and painted again in
+    full (the results table alone is 25-45 ms a paint). Handled now, they join that paint."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)

@@ -135,6 +135,9 @@ class ResultsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
+        # Always there: a scroll bar that appears once the rows are in lays the table out and
+        # paints it a second time on the first display of a result.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
@@ -144,6 +147,9 @@ class ResultsPage(QWidget):
         for column, chars in COLUMN_CHARS.items():
             header.resizeSection(column, chars * char + 14)
         header.setStretchLastSection(True)
+        # Hidden from the start (most files have one sheet): hiding it later, on the first
+        # result, makes the table repaint its columns again after it was first painted.
+        self.table.setColumnHidden(COL_SHEET, True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.viewport().installEventFilter(self)
         self.detail = DetailPane(splitter)
@@ -167,6 +173,12 @@ class ResultsPage(QWidget):
         self._detail_timer.timeout.connect(self._show_current_detail)
         self._awaiting_paint = False
         """A result was just shown: its first hit's details wait for the table's first paint."""
+        # A zero timer, not a queued call: Qt runs those once pending input and timers are
+        # served, so the table's first paint and the details are never one long turn.
+        self._first_detail_timer = QTimer(self)
+        self._first_detail_timer.setSingleShot(True)
+        self._first_detail_timer.setInterval(0)
+        self._first_detail_timer.timeout.connect(self._select_first)
         self.retranslate()
 
     def _filter_bar(self, parent: QWidget) -> QHBoxLayout:
@@ -297,7 +309,7 @@ class ResultsPage(QWidget):
             and watched is self.table.viewport()
         ):
             self._awaiting_paint = False
-            QTimer.singleShot(0, self, self._select_first)
+            self._first_detail_timer.start()
         return False
 
     def include_all_rows(self) -> bool:
