@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.spreadsheets import SupplierTable
+from gui import responsiveness
 from gui.operations import ALL_SHEETS
 from gui.options_panel import OptionsPanel
 from gui.preview_model import PreviewModel
@@ -67,6 +68,11 @@ class ScreenPage(QWidget):
         self.welcome.recent_requested.connect(self.recent_requested)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self._build_setup())
+        # A zero timer: Qt runs it once pending input and timers are served.
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.setInterval(0)
+        self._reveal_timer.timeout.connect(self._reveal_columns)
         self.retranslate()
 
     def _build_setup(self) -> QWidget:
@@ -241,7 +247,15 @@ class ScreenPage(QWidget):
             self._updating = False
         self.sheet_tabs.setCurrentIndex(0)
         self._show_table(0)
-        self.stack.setCurrentIndex(1)
+        if self.stack.currentIndex() != 1:
+            self._reveal_timer.start()
+
+    def _reveal_columns(self) -> None:
+        """The column check replaces the welcome page a turn after it was filled: filling it
+        and its first layout and paint were one 70-90 ms turn for a 100,000-row file."""
+        if self.tables:
+            self.stack.setCurrentIndex(1)
+            responsiveness.settle_before_painting()
 
     def _fill_sheet_combo(self) -> None:
         self.sheet_combo.clear()

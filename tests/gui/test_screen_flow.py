@@ -202,7 +202,7 @@ def test_dropping_a_file_opens_it(qtbot: QtBot, window: MainWindow) -> None:
     window.dropEvent(event)
     wait_idle(qtbot, window)
     assert window.screen_page.path == sample_suppliers_file()
-    assert window.screen_page.stack.currentIndex() == 1
+    qtbot.waitUntil(lambda: window.screen_page.stack.currentIndex() == 1)  # a turn later
 
 
 def test_freshness_banner_after_the_data_cut_off(qtbot: QtBot, window: MainWindow) -> None:
