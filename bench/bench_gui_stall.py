@@ -149,7 +149,8 @@ def main() -> int:
     started = time.perf_counter()
     recorder.phase = "read"
     window.open_file(path)
-    wait_until(lambda: window.task is None and window.screen_page.tables, 300)
+    page = window.screen_page
+    wait_until(lambda: window.task is None and page.tables and page.stack.currentIndex() == 1, 300)
     timings["read"] = time.perf_counter() - started
 
     window.screen_page.options.date.set_date(AS_OF)
