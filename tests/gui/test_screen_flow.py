@@ -219,3 +219,18 @@ def test_freshness_banner_after_the_data_cut_off(qtbot: QtBot, window: MainWindo
     window.tabs.setCurrentIndex(0)
     _screen(qtbot, window)  # 2025-05-20: before the cut-off, no banner
     assert not window.results.banner.isVisible()
+
+
+def test_reading_a_file_prepares_the_matching_for_its_rows(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    monkeypatch.setattr("gui.main_window.PREPARE_DELAY_MS", 10)
+    monkeypatch.setattr(
+        operations,
+        "prepare_matching",
+        lambda services, rows, progress: asked.append(rows),
+    )
+    window.open_sample()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: asked == [60])  # the sample's 60 rows, once the columns are shown

@@ -13,6 +13,8 @@ import openpyxl
 import pytest
 
 from core.cli import main
+from core.lists.pack import read_pack
+from core.lists.snapshot import ListSnapshot
 from core.matching import pool as pool_module
 from core.paths import bundled_pack_dir, sample_suppliers_file, user_data_dir
 from core.screening import name_matching
@@ -98,3 +100,20 @@ def test_workers_that_cannot_start_leave_the_work_here_and_the_cli_says_so(
         "tradescreen-cli: warning: cannot start matching processes: no semaphores on this "
         "system; matching in this process instead (slower)"
     ) in capsys.readouterr().err
+
+
+def test_a_large_file_read_starts_the_workers_before_the_screening(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pack = read_pack(bundled_pack_dir())
+    snapshot = ListSnapshot.build(pack.lists, pack.entities, pack.events)
+    monkeypatch.setenv("TRADESCREEN_MATCH_WORKERS", "2")
+    monkeypatch.setattr(name_matching, "PARALLEL_MIN_NAMES", 500)
+
+    name_matching.expect_names(snapshot, 499)
+    assert name_matching._pool is None, "a small file is matched in this process"
+    name_matching.expect_names(snapshot, 500)
+    started = name_matching._pool
+    assert started is not None
+    name_matching.expect_names(snapshot, 5000)
+    assert name_matching._pool is started, "the running workers are kept"
