@@ -97,6 +97,10 @@ class MainWindow(QMainWindow):
         self._history_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         self.reload_lists()
+        self._rows_read = 0
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_matching)
         self._results_tab_timer = QTimer(self)
         self._results_tab_timer.setSingleShot(True)
         self._results_tab_timer.setInterval(0)
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("state", self.saveState())
         self.settings.sync()
+        self._prepare_timer.stop()
         if self.task is not None:
             self.task.cancel()
         super().closeEvent(event)
@@ -253,14 +258,15 @@ class MainWindow(QMainWindow):
         rows = sum(len(t.rows) for t in read.tables)
         # Once the column check is on screen: starting processes holds the interpreter lock
         # in bursts, which made its first paint 40 ms slower.
-        QTimer.singleShot(PREPARE_DELAY_MS, self, lambda: self._prepare_matching(rows))
+        self._rows_read = rows
+        self._prepare_timer.start(PREPARE_DELAY_MS)
         self.statusBar().showMessage(
             self.tr("{file}: {rows} rows read.").format(file=read.path.name, rows=f"{rows:,}"),
             5000,
         )
 
-    def _prepare_matching(self, rows: int) -> None:
-        services = self.services
+    def _prepare_matching(self) -> None:
+        services, rows = self.services, self._rows_read
         run_in_background(
             lambda progress: operations.prepare_matching(services, rows, progress),
             parent=self,
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
             )
             return
         path, tables, services = page.path, list(page.tables), self.services
+        self._prepare_timer.stop()  # the screening starts the processes itself
         self.run_task(
             self.tr("Screening {file} as of {date}…").format(
                 file=path.name, date=options.as_of.isoformat()
