@@ -1,4 +1,5 @@
-"""The first rows of a supplier table as read, with the chosen name and country columns marked."""
+"""The first rows of a supplier table as read, with the chosen name and country columns marked,
+and the rows just above its header row (titles, notes) shown greyed above them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from core.spreadsheets import SupplierTable
-from core.spreadsheets.table import cell_text
+from core.spreadsheets.table import SupplierRow, cell_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 200
@@ -19,14 +20,27 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.table: SupplierTable | None = None
         self._rows = 0
+        self._above = 0
         self._brushes: tuple[QBrush, QBrush] | None = None
+        self._above_brush: QBrush | None = None
 
     def set_table(self, table: SupplierTable | None) -> None:
         self.beginResetModel()
         self.table = table
-        self._rows = 0 if table is None else min(PREVIEW_ROWS, len(table.rows))
-        self._brushes = None  # the palette may have changed (dark mode)
+        self._above = 0 if table is None else len(table.above)
+        self._rows = 0 if table is None else self._above + min(PREVIEW_ROWS, len(table.rows))
+        self._brushes = self._above_brush = None  # the palette may have changed (dark mode)
         self.endResetModel()
+
+    def row_at(self, row: int) -> SupplierRow:
+        """The file row shown at model row ``row`` (a row above the header, or data)."""
+        assert self.table is not None
+        if row < self._above:
+            return self.table.above[row]
+        return self.table.rows[row - self._above]
+
+    def is_above_header(self, row: int) -> bool:
+        return 0 <= row < self._above
 
     def roles_changed(self, table: SupplierTable) -> None:
         """Same rows, other chosen columns: repaint, no reset (keeps the scroll position)."""
@@ -66,7 +80,7 @@ class PreviewModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._rows:
-                return str(table.rows[section].row_number)
+                return str(self.row_at(section).row_number)
             return None
         if not 0 <= section < len(table.headers):
             return None
@@ -84,13 +98,29 @@ class PreviewModel(QAbstractTableModel):
         table = self.table
         if table is None or not index.isValid() or index.row() >= self._rows:
             return None
-        row = table.rows[index.row()]
+        row = self.row_at(index.row())
+        above = index.row() < self._above
         if role == Qt.ItemDataRole.DisplayRole:
             return table.text(row, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(index.column())
+            return None if above else self._background(index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and above:
+            if self._above_brush is None:
+                palette = QGuiApplication.palette()
+                self._above_brush = QBrush(palette.color(QPalette.ColorRole.PlaceholderText))
+            return self._above_brush
+        if role == Qt.ItemDataRole.FontRole and above:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             value = row.values[index.column()] if index.column() < len(row.values) else None
+            if above:
+                note = self.tr(
+                    "Row {row} is above the header row, so it is not screened. Double-click a "
+                    "row to make it the header row."
+                ).format(row=row.row_number)
+                return "\n\n".join(t for t in (cell_text(value), note) if t)
             return cell_text(value) or None
         return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -137,6 +137,7 @@ class ScreenPage(QWidget):
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setDefaultSectionSize(140)
         self.preview.verticalHeader().setDefaultSectionSize(self.preview.fontMetrics().height() + 6)
+        self.preview.doubleClicked.connect(self._use_row_as_header)
         columns.addWidget(self.preview, 1)
         self.rows_info = QLabel(self.columns_box)
         columns.addWidget(self.rows_info)
@@ -302,6 +303,11 @@ class ScreenPage(QWidget):
         self._header_timer.stop()
         self._request_header_row()
 
+    def _use_row_as_header(self, index: QModelIndex) -> None:
+        """A double-clicked preview row (above the header or below it) becomes the header."""
+        if index.isValid() and self.tables and self.header_spin.isEnabled():
+            self.set_header_row(self.preview_model.row_at(index.row()).row_number)
+
     def _sync_header_row(self) -> None:
         """The header-row box shows the current table's header row (after a failed read too)."""
         self._header_timer.stop()
@@ -332,11 +338,15 @@ class ScreenPage(QWidget):
         self._fit_preview_columns()
         self._fill_column_combos(table)
         self._sync_header_row()
-        self.rows_info.setText(
-            self.tr("{rows} data rows; the first {shown} are shown.").format(
-                rows=f"{len(table.rows):,}", shown=min(len(table.rows), 200)
-            )
+        info = self.tr("{rows} data rows; the first {shown} are shown.").format(
+            rows=f"{len(table.rows):,}", shown=min(len(table.rows), 200)
         )
+        if table.above:
+            info += " " + self.tr(
+                "The rows above the header row are greyed. Double-click a row to make it the "
+                "header row."
+            )
+        self.rows_info.setText(info)
         self._update_guess_hint(table)
 
     def _fit_preview_columns(self) -> None:

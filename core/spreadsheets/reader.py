@@ -22,7 +22,13 @@ from core.spreadsheets.columns import CONTENT_SAMPLE_ROWS, HEADER_SCAN_ROWS, det
 from core.spreadsheets.columns import describe_headers as _describe
 from core.spreadsheets.delimited import decode_text, iter_records, sniff_delimiter
 from core.spreadsheets.sniff import FileKind, detect_kind
-from core.spreadsheets.table import CellValue, SupplierRow, SupplierTable, cell_text
+from core.spreadsheets.table import (
+    ROWS_ABOVE_KEPT,
+    CellValue,
+    SupplierRow,
+    SupplierTable,
+    cell_text,
+)
 from core.spreadsheets.workbook import (
     CHUNK_ROWS,
     NumberedRow,
@@ -190,6 +196,12 @@ def _build(
         SupplierRow(number, values if len(values) == width else _pad(values, width))
         for number, values in rows[layout.header_index + 1 :]
     )
+    above = tuple(
+        SupplierRow(number, _pad(values, width))
+        for number, values in rows[
+            max(0, layout.header_index - ROWS_ABOVE_KEPT) : layout.header_index
+        ]
+    )
     return SupplierTable(
         path=str(file),
         sheet=sheet,
@@ -200,6 +212,7 @@ def _build(
         encoding=encoding,
         delimiter=delimiter,
         guessed=layout.guessed,
+        above=above,
     )
 
 

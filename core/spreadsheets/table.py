@@ -48,6 +48,9 @@ class SupplierRow:
     """Original cell values, one per header (shorter rows are padded with ``None``)."""
 
 
+ROWS_ABOVE_KEPT = 10
+
+
 @dataclass(frozen=True)
 class SupplierTable:
     """One sheet (or one CSV file) of suppliers, ready for screening."""
@@ -69,6 +72,10 @@ class SupplierTable:
     guessed: frozenset[str] = field(default_factory=frozenset)
     """Roles chosen from the cell contents because no header matched; the user should check
     these."""
+    above: tuple[SupplierRow, ...] = ()
+    """The non-blank rows just above the header row (titles, notes), at most
+    ``ROWS_ABOVE_KEPT``, in file order: shown so a user can tell the header row was found
+    right, or pick another."""
 
     def text(self, row: SupplierRow, column: int | None) -> str:
         """The cell of ``row`` in ``column`` as display text; ``""`` if empty or out of range."""

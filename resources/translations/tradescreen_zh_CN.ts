@@ -813,6 +813,10 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>country</source>
         <translation>国家/地区</translation>
     </message>
+    <message>
+        <source>Row {row} is above the header row, so it is not screened. Double-click a row to make it the header row.</source>
+        <translation>第 {row} 行在表头行之上，不参与筛查。双击某一行可将其设为表头行。</translation>
+    </message>
 </context>
 <context>
     <name>ProgressStrip</name>
@@ -1063,6 +1067,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>{rows} data rows; the first {shown} are shown.</source>
         <translation>共 {rows} 行数据；显示前 {shown} 行。</translation>
+    </message>
+    <message>
+        <source>The rows above the header row are greyed. Double-click a row to make it the header row.</source>
+        <translation>表头行之上的行以灰色显示。双击某一行可将其设为表头行。</translation>
     </message>
     <message>
         <source>(none)</source>

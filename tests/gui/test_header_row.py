@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from gui import error_dialogs
@@ -73,10 +73,20 @@ def test_changing_the_header_row_reads_again_and_screens_the_rows_below(
     assert page.name_combo.currentText() == "Vendor Name"
     assert page.country_combo.currentText() == "Country"
     preview = page.preview_model
-    assert preview.rowCount() == 2
-    assert preview.headerData(0, Qt.Orientation.Vertical) == "5"
+    # rows 1-2 above the header, greyed; then the data rows 5-6
+    assert preview.rowCount() == 4
+    assert [preview.headerData(r, Qt.Orientation.Vertical) for r in range(4)] == [
+        "1",
+        "2",
+        "5",
+        "6",
+    ]
+    assert [preview.is_above_header(r) for r in range(4)] == [True, True, False, False]
+    assert preview.index(0, 0).data(Qt.ItemDataRole.FontRole).italic()
+    assert "above the header row" in preview.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "greyed" in page.rows_info.text()
     assert "[supplier name]" in preview.headerData(1, Qt.Orientation.Horizontal)
-    assert preview.index(0, 1).data() == "Kratos Unmanned Aerial Systems Inc"
+    assert preview.index(2, 1).data() == "Kratos Unmanned Aerial Systems Inc"
 
     page.options.date.set_date(SAMPLE_DATE)
     qtbot.mouseClick(page.screen_button, Qt.MouseButton.LeftButton)
@@ -111,3 +121,34 @@ def test_a_blank_header_row_is_refused_and_automatic_detection_comes_back(
     wait_idle(qtbot, window)
     assert page.tables[0].header_row == 1
     assert page.header_info.text() == "found automatically"
+
+
+def double_click(qtbot: QtBot, view: QTableView, index: QModelIndex) -> None:
+    """As a user does: Qt's item views want the press of the first click on the same cell."""
+    center = view.visualRect(index).center()
+    with qtbot.waitSignal(view.doubleClicked, timeout=2_000):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+
+
+def test_double_clicking_a_preview_row_makes_it_the_header_row(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.open_file(_titled_workbook(tmp_path / "titled.xlsx"))
+    wait_idle(qtbot, window)
+    page = window.screen_page
+    qtbot.waitUntil(lambda: page.preview.isVisible())
+    assert page.tables[0].header_row == 1  # detection took the stale block
+    preview = page.preview_model
+    row = next(r for r in range(preview.rowCount()) if preview.row_at(r).row_number == 4)
+    double_click(qtbot, page.preview, preview.index(row, 1))
+    wait_idle(qtbot, window)
+    assert page.tables[0].header_row == 4
+    assert page.name_combo.currentText() == "Vendor Name"
+    assert page.header_info.text() == "chosen by hand"
+
+    # and back up: row 1, now shown greyed above the header
+    assert preview.is_above_header(0) and preview.row_at(0).row_number == 1
+    double_click(qtbot, page.preview, preview.index(0, 0))
+    wait_idle(qtbot, window)
+    assert page.tables[0].header_row == 1

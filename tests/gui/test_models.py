@@ -122,12 +122,16 @@ def test_preview_model(qtmodeltester: ModelTester) -> None:
     table = read_supplier_file(sample_suppliers_file())
     model.set_table(table)
     qtmodeltester.check(model)
-    assert model.rowCount() == len(table.rows)
+    above = len(table.above)
+    assert above == 1, "the sample's title row"
+    assert model.rowCount() == above + len(table.rows)
     name = table.roles.name
     assert name is not None
     assert "supplier name" in model.headerData(name, Qt.Orientation.Horizontal)
-    assert model.index(0, name).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert model.headerData(0, Qt.Orientation.Vertical) == str(table.rows[0].row_number)
+    assert model.index(0, name).data(Qt.ItemDataRole.BackgroundRole) is None  # the title row
+    assert model.index(above, name).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.headerData(0, Qt.Orientation.Vertical) == str(table.above[0].row_number)
+    assert model.headerData(above, Qt.Orientation.Vertical) == str(table.rows[0].row_number)
 
 
 def test_lists_and_entities_models(qtmodeltester: ModelTester, services: AppServices) -> None:

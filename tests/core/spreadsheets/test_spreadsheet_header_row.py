@@ -45,6 +45,18 @@ def test_a_header_row_below_the_detected_one(xlsx: Callable[..., Path]) -> None:
     assert table.roles == ColumnRoles(name=1, country=2)
     assert names(table) == [(5, "Acme Ltd"), (6, "Beta GmbH")], "rows above are not data"
     assert table.guessed == frozenset()
+    # kept apart, blank row 3 left out, padded to the table's width
+    assert [(r.row_number, r.values) for r in table.above] == [
+        (1, ("Vendor Name", "Country", None)),
+        (2, ("list of", "2025", None)),
+    ]
+    assert read_supplier_file(xlsx(TITLED)).above == ()
+
+
+def test_only_the_nearest_rows_above_the_header_are_kept(xlsx: Callable[..., Path]) -> None:
+    grid = [[f"note {n}"] for n in range(1, 16)] + [["Supplier", "Country"], ["Acme", "US"]]
+    table = read_supplier_file(xlsx(grid), header_row=16)
+    assert [r.row_number for r in table.above] == list(range(6, 16))
 
 
 def test_a_header_row_above_the_detected_one(xlsx: Callable[..., Path]) -> None:
@@ -100,6 +112,7 @@ def test_csv_lines(tmp_path: Path) -> None:
     table = read_supplier_file(path, header_row=4)
     assert table.header_row == 4 and table.roles == ColumnRoles(name=1, country=2)
     assert names(table) == [(5, "Acme Ltd")]
+    assert [r.row_number for r in table.above] == [1, 2]
     assert read_all_sheets(path, header_row=4)[0].headers == table.headers
 
 
