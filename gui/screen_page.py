@@ -335,6 +335,7 @@ class ScreenPage(QWidget):
             return
         table = self.tables[index]
         self.preview_model.set_table(table)
+        self._span_titles(table)
         self._fit_preview_columns()
         self._fill_column_combos(table)
         self._sync_header_row()
@@ -348,6 +349,15 @@ class ScreenPage(QWidget):
             )
         self.rows_info.setText(info)
         self._update_guess_hint(table)
+
+    def _span_titles(self, table: SupplierTable) -> None:
+        """A row above the header with text in its first cell only (a title) spans the
+        preview's width, so it can be read whole."""
+        self.preview.clearSpans()
+        width = len(table.headers)
+        for index, row in enumerate(table.above):
+            if width > 1 and row.values and all(v in (None, "") for v in row.values[1:]):
+                self.preview.setSpan(index, 0, 1, width)
 
     def _fit_preview_columns(self) -> None:
         """Columns as wide as their header and first rows' text, within limits. Measured here

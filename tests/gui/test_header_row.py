@@ -152,3 +152,13 @@ def test_double_clicking_a_preview_row_makes_it_the_header_row(
     double_click(qtbot, page.preview, preview.index(0, 0))
     wait_idle(qtbot, window)
     assert page.tables[0].header_row == 1
+
+
+def test_a_title_above_the_header_spans_the_preview(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_sample()
+    wait_idle(qtbot, window)
+    page = window.screen_page
+    table = page.tables[0]
+    assert [r.row_number for r in table.above] == [1]  # "Vendor master export — 2025-05"
+    assert page.preview.columnSpan(0, 0) == len(table.headers)
+    assert page.preview.columnSpan(1, 0) == 1  # data rows keep their cells
