@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gui import error_dialogs
 from gui.main_window import MainWindow
+from gui.screen_page import ScreenPage
 from tests.gui.conftest import KRATOS, SAMPLE_DATE, wait_idle
 
 
@@ -35,6 +36,13 @@ def _titled_workbook(path: Path) -> Path:
     return path
 
 
+def _open_titled(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> ScreenPage:
+    """The titled workbook opened and read, detection having taken the stale block."""
+    window.open_file(_titled_workbook(tmp_path / "titled.xlsx"))
+    wait_idle(qtbot, window)
+    return window.screen_page
+
+
 def _type_header_row(qtbot: QtBot, win: MainWindow, row: int) -> None:
     """Type the row number into the header-row box and press Enter, as a user does."""
     spin = win.screen_page.header_spin
@@ -50,9 +58,7 @@ def _type_header_row(qtbot: QtBot, win: MainWindow, row: int) -> None:
 def test_changing_the_header_row_reads_again_and_screens_the_rows_below(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    window.open_file(_titled_workbook(tmp_path / "titled.xlsx"))
-    wait_idle(qtbot, window)
-    page = window.screen_page
+    page = _open_titled(qtbot, window, tmp_path)
     assert page.tables[0].header_row == 1
     assert page.header_spin.value() == 1 and page.header_spin.isEnabled()
     assert page.header_info.text() == "found automatically"
@@ -100,9 +106,7 @@ def test_changing_the_header_row_reads_again_and_screens_the_rows_below(
 def test_a_blank_header_row_is_refused_and_automatic_detection_comes_back(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    window.open_file(_titled_workbook(tmp_path / "titled.xlsx"))
-    wait_idle(qtbot, window)
-    page = window.screen_page
+    page = _open_titled(qtbot, window, tmp_path)
     _type_header_row(qtbot, window, 3)
     assert len(error_dialogs.shown) == 1
     box = error_dialogs.shown[0]
@@ -134,9 +138,7 @@ def double_click(qtbot: QtBot, view: QTableView, index: QModelIndex) -> None:
 def test_double_clicking_a_preview_row_makes_it_the_header_row(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    window.open_file(_titled_workbook(tmp_path / "titled.xlsx"))
-    wait_idle(qtbot, window)
-    page = window.screen_page
+    page = _open_titled(qtbot, window, tmp_path)
     qtbot.waitUntil(lambda: page.preview.isVisible())
     assert page.tables[0].header_row == 1  # detection took the stale block
     preview = page.preview_model
