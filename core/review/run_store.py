@@ -1,0 +1,284 @@
+"""Stored screening runs: save a result, list the runs, load one back exactly as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.errors import NotFoundError
+from core.lists.model import Status
+from core.lists.snapshot import FreshnessWarning, ReleaseInfo
+from core.review.cells import cells_from_json, cells_to_json
+from core.screening.result import ListingHit, PriorDecision, ScreenedSheet, ScreeningResult
+from core.store.audit import append_in
+from core.store.database import Database
+from core.store.models import DecisionRecord, RunHit, RunRow, ScreeningRun
+from core.store.timestamps import as_utc
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    run_id: int
+    input_name: str
+    input_sha256: str
+    as_of: dt.date
+    started_at: dt.datetime
+    user: str
+    rows_screened: int
+    flagged_rows: int
+    hit_count: int
+    threshold: float
+    decided: int
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _release_json(release: ReleaseInfo) -> dict[str, Any]:
+    data = asdict(release)
+    data["data_cutoff"] = release.data_cutoff.isoformat()
+    data["imported_at"] = release.imported_at.isoformat()
+    data["list_ids"] = list(release.list_ids)
+    return data
+
+
+def _release_from(data: dict[str, Any]) -> ReleaseInfo:
+    return ReleaseInfo(
+        release_id=int(data["release_id"]),
+        publisher=str(data["publisher"]),
+        version=str(data["version"]),
+        data_cutoff=dt.date.fromisoformat(data["data_cutoff"]),
+        checksum=str(data["checksum"]),
+        imported_at=dt.datetime.fromisoformat(data["imported_at"]),
+        list_ids=tuple(data["list_ids"]),
+    )
+
+
+def _prior_json(prior: PriorDecision | None) -> str | None:
+    if prior is None:
+        return None
+    data = asdict(prior)
+    data["decided_at"] = prior.decided_at.isoformat()
+    data["changes"] = list(prior.changes)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _prior_from(text: str | None) -> PriorDecision | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    return PriorDecision(
+        decision=data["decision"],
+        note=data["note"],
+        decided_by=data["decided_by"],
+        decided_at=dt.datetime.fromisoformat(data["decided_at"]),
+        run_id=data["run_id"],
+        applies=bool(data["applies"]),
+        changes=tuple(data["changes"]),
+    )
+
+
+class RunStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save_in(self, session: Session, result: ScreeningResult, settings: dict[str, Any]) -> int:
+        """Store the run, its flagged rows and hits, and an audit record, in one transaction;
+        the new run's id (``result`` is not changed: ``replace(result, run_id=...)``)."""
+        run = ScreeningRun(
+            input_name=result.input_name,
+            input_path=result.input_path,
+            input_sha256=result.input_sha256,
+            as_of=result.as_of,
+            threshold=result.threshold,
+            list_ids=json.dumps(list(result.list_ids)),
+            releases=json.dumps([_release_json(r) for r in result.releases], ensure_ascii=False),
+            sheets=json.dumps([asdict(s) for s in result.sheets], ensure_ascii=False),
+            settings=json.dumps(settings, ensure_ascii=False, sort_keys=True),
+            app_version=result.app_version,
+            user=result.user,
+            started_at=result.started_at,
+            finished_at=result.finished_at,
+            rows_screened=result.rows_screened,
+            flagged_rows=result.flagged_rows(),
+            hit_count=len(result.hits),
+        )
+        session.add(run)
+        session.flush()
+        session.add_all(
+            RunRow(run_id=run.id, sheet=sheet, row_number=row, cells=cells_to_json(values))
+            for (sheet, row), values in result.rows.items()
+        )
+        session.add_all(_hit_record(run.id, position, h) for position, h in enumerate(result.hits))
+        append_in(
+            session,
+            "screening.run",
+            f"run {run.id}",
+            {
+                "input": result.input_name,
+                "sha256": result.input_sha256,
+                "as_of": result.as_of.isoformat(),
+                "lists": list(result.list_ids),
+                "releases": [r.checksum for r in result.releases],
+                "threshold": result.threshold,
+                "rows": result.rows_screened,
+                "hits": len(result.hits),
+            },
+            result.user,
+        )
+        return run.id
+
+    def list_runs(self, limit: int | None = None) -> list[RunSummary]:
+        """Newest first."""
+        with self.db.session() as session:
+            counted = select(DecisionRecord.run_id, func.count(DecisionRecord.id)).group_by(
+                DecisionRecord.run_id
+            )
+            decided: dict[int, int] = {run: n for run, n in session.execute(counted)}
+            query = select(ScreeningRun).order_by(ScreeningRun.id.desc())
+            if limit is not None:
+                query = query.limit(limit)
+            return [
+                RunSummary(
+                    run_id=r.id,
+                    input_name=r.input_name,
+                    input_sha256=r.input_sha256,
+                    as_of=r.as_of,
+                    started_at=as_utc(r.started_at),
+                    user=r.user,
+                    rows_screened=r.rows_screened,
+                    flagged_rows=r.flagged_rows,
+                    hit_count=r.hit_count,
+                    threshold=r.threshold,
+                    decided=int(decided.get(r.id, 0)),
+                )
+                for r in session.scalars(query)
+            ]
+
+    def load(self, run_id: int) -> ScreeningResult:
+        """The run as it was screened, with the decisions made on it since (newest wins)."""
+        with self.db.session() as session:
+            run = session.get(ScreeningRun, run_id)
+            if run is None:
+                raise NotFoundError(f"there is no screening run {run_id}")
+            rows = {
+                (r.sheet, r.row_number): cells_from_json(r.cells)
+                for r in session.scalars(select(RunRow).where(RunRow.run_id == run_id))
+            }
+            hits = [
+                hit_from_record(h)
+                for h in session.scalars(
+                    select(RunHit).where(RunHit.run_id == run_id).order_by(RunHit.position)
+                )
+            ]
+            decisions = decisions_of_run(session, run_id)
+            releases = tuple(_release_from(d) for d in json.loads(run.releases))
+            result = ScreeningResult(
+                input_path=run.input_path or run.input_name,
+                input_sha256=run.input_sha256,
+                as_of=run.as_of,
+                threshold=run.threshold,
+                list_ids=tuple(json.loads(run.list_ids)),
+                sheets=tuple(ScreenedSheet(**_sheet(d)) for d in json.loads(run.sheets)),
+                hits=[with_recorded_decision(h, decisions.get(h.key)) for h in hits],
+                rows=rows,
+                releases=releases,
+                freshness=tuple(
+                    FreshnessWarning(r, run.as_of) for r in releases if run.as_of > r.data_cutoff
+                ),
+                app_version=run.app_version,
+                user=run.user,
+                started_at=as_utc(run.started_at),
+                finished_at=as_utc(run.finished_at),
+                run_id=run.id,
+            )
+        return result
+
+
+def decisions_of_run(
+    session: Session, run_id: int
+) -> dict[tuple[str | None, int, str], DecisionRecord]:
+    query = (
+        select(DecisionRecord)
+        .where(DecisionRecord.run_id == run_id)
+        .order_by(DecisionRecord.decided_at, DecisionRecord.id)
+    )
+    return {(d.sheet, d.row_number, d.entity_id): d for d in session.scalars(query)}
+
+
+def with_recorded_decision(hit: ListingHit, record: DecisionRecord | None) -> ListingHit:
+    if record is None:
+        return hit
+    return hit.with_decision(
+        record.decision, record.note, record.decided_by, as_utc(record.decided_at)
+    )
+
+
+def _sheet(data: dict[str, Any]) -> dict[str, Any]:
+    data["headers"] = tuple(data["headers"])
+    data["guessed"] = tuple(data.get("guessed", ()))
+    return data
+
+
+def _hit_record(run_id: int, position: int, hit: ListingHit) -> RunHit:
+    return RunHit(
+        run_id=run_id,
+        position=position,
+        sheet=hit.sheet,
+        row_number=hit.row,
+        supplier_name=hit.supplier_name,
+        supplier_country=hit.supplier_country,
+        entity_id=hit.entity_id,
+        entity_name=hit.entity_name,
+        entity_name_zh=hit.entity_name_zh,
+        matched_name=hit.matched_name,
+        score=hit.score,
+        band=hit.band,
+        reasons=json.dumps(list(hit.reasons), ensure_ascii=False),
+        matched_tokens=json.dumps(list(hit.matched_tokens), ensure_ascii=False),
+        list_id=hit.list_id,
+        status=hit.status.value,
+        since=hit.since,
+        until=hit.until,
+        announcement=hit.announcement,
+        source_url=hit.source_url,
+        upcoming=json.dumps(list(hit.upcoming), ensure_ascii=False),
+        suspended_since=hit.suspended_since,
+        prior=_prior_json(hit.prior),
+    )
+
+
+def hit_from_record(record: RunHit) -> ListingHit:
+    prior = _prior_from(record.prior)
+    hit = ListingHit(
+        sheet=record.sheet,
+        row=record.row_number,
+        supplier_name=record.supplier_name,
+        supplier_country=record.supplier_country,
+        entity_id=record.entity_id,
+        entity_name=record.entity_name,
+        entity_name_zh=record.entity_name_zh,
+        matched_name=record.matched_name,
+        score=record.score,
+        band=record.band,
+        reasons=tuple(json.loads(record.reasons)),
+        matched_tokens=tuple(json.loads(record.matched_tokens)),
+        list_id=record.list_id,
+        status=Status(record.status),
+        since=record.since,
+        until=record.until,
+        announcement=record.announcement,
+        source_url=record.source_url,
+        upcoming=tuple(json.loads(record.upcoming)),
+        suspended_since=record.suspended_since,
+        prior=prior,
+    )
+    if prior is not None and prior.applies:
+        hit = hit.with_decision(prior.decision, prior.note, prior.decided_by, prior.decided_at)
+    return hit

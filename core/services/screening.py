@@ -1,0 +1,66 @@
+"""The screening service the CLI and the GUI call: screen, apply earlier decisions, store.
+
+Every screening is stored with its audit record in one transaction, so a result the user saw
+always has a run behind it. This sits above ``core.screening`` and ``core.review``: screening
+itself knows nothing of reviews or storage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.lists.catalog import ListCatalog
+from core.lists.snapshot import ListSnapshot
+from core.matching.runtime import MatchingRuntime, SizeHint
+from core.progress import NullProgress, Progress, check_cancelled
+from core.review.memory import apply_memory
+from core.review.run_store import RunStore
+from core.screening.engine import ScreeningRequest, screen
+from core.screening.result import ScreeningResult
+from core.store.database import Database
+
+
+class ScreeningService:
+    def __init__(
+        self, db: Database, *, user: str | None = None, runtime: MatchingRuntime | None = None
+    ) -> None:
+        """``runtime``: the bundle's, which outlives this service (a list import makes a new
+        service over the same runtime); None: one of its own (its workers, if any, stop at
+        exit)."""
+        self.db = db
+        self.user = user
+        self.runtime = runtime if runtime is not None else MatchingRuntime()
+        self._snapshot: ListSnapshot | None = None
+
+    def snapshot(self) -> ListSnapshot:
+        """The current list data (read once per service; a list import needs a new service)."""
+        if self._snapshot is None:
+            self._snapshot = ListCatalog(self.db).snapshot()
+        return self._snapshot
+
+    def prepare_index(self) -> int:
+        """Build and save the name index of the current lists if it is not saved yet (after
+        a list import); the number of names indexed."""
+        return self.runtime.prepare_index(self.snapshot())
+
+    def expect_rows(self, rows: int) -> None:
+        """The user has read a file of ``rows`` rows and is about to screen it: a large one
+        gets its matching processes started meanwhile."""
+        self.runtime.expect(self.snapshot(), SizeHint(rows=rows))
+
+    def run(
+        self,
+        request: ScreeningRequest,
+        progress: Progress = NullProgress(),  # noqa: B008 - stateless default
+    ) -> ScreeningResult:
+        """Screen ``request`` (reading its file unless it carries the tables read), apply
+        the decisions remembered, and store the run with ``request.settings()``."""
+        snapshot = self.snapshot()
+        result = screen(request, snapshot, runtime=self.runtime, user=self.user, progress=progress)
+        check_cancelled(progress)
+        progress.report(0, 1, "Saving the screening")
+        with self.db.session() as session:
+            result = apply_memory(session, result, snapshot)
+            run_id = RunStore(self.db).save_in(session, result, request.settings())
+        progress.report(1, 1, "Saved")
+        return replace(result, run_id=run_id)
