@@ -120,7 +120,8 @@ def run_once(args: argparse.Namespace) -> dict[str, object]:
     # Imported here, not at the top: the matching processes import this module (as the one
     # that started their parent), and `tradescreen-cli`'s own entry module is as light.
     from core.lists.snapshot import ListSnapshot
-    from core.screening import ScreeningRequest, name_matching, screen_file
+    from core.matching.runtime import MatchingRuntime
+    from core.screening import ScreeningRequest, screen
 
     rng = random.Random(args.seed)
     entities = make_entities(args.entities, rng)
@@ -132,12 +133,14 @@ def run_once(args: argparse.Namespace) -> dict[str, object]:
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     clock = PhaseClock()
     start = time.perf_counter()
-    result = screen_file(ScreeningRequest(path, dt.date(2025, 6, 1)), snapshot, progress=clock)
+    runtime = MatchingRuntime()
+    request = ScreeningRequest(path, dt.date(2025, 6, 1))
+    result = screen(request, snapshot, runtime=runtime, progress=clock)
     end = time.perf_counter()
     elapsed = end - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = name_matching._pool.workers if name_matching._pool is not None else 0
-    name_matching.stop_workers(wait=True)  # so that their peak memory is counted
+    workers = runtime.pool.workers if runtime.pool is not None else 0
+    runtime.close(wait=True)  # so that the workers' peak memory is counted
     worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "workers": workers,

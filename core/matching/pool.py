@@ -155,11 +155,18 @@ def _by_first_letters(items: Sequence[NameWithCountries]) -> list[NameWithCountr
 
 # -- in the worker processes ----------------------------------------------------------------
 
-_matcher: EntityMatcher | None = None
+
+class _WorkerState:
+    """What a worker process holds for its life: the initializer fills it, the tasks read it.
+    (A worker process is one pool's; this is its state, not the screening process's.)"""
+
+    matcher: EntityMatcher | None = None
+
+
+_worker = _WorkerState()
 
 
 def _start_worker(index_file: str, entities: list[Entity] | None) -> None:
-    global _matcher
     # Background work: the process that started it (reading the file, or the window) goes
     # first when they compete for a core. Without competition it runs at full speed.
     if hasattr(os, "nice"):
@@ -174,14 +181,15 @@ def _start_worker(index_file: str, entities: list[Entity] | None) -> None:
         raise RuntimeError(f"no usable name index at {index_file}")
     # The index lives as long as the process: keep the collector from walking it again.
     gc.freeze()
-    _matcher = matcher
+    _worker.matcher = matcher
 
 
 def _ready() -> bool:
-    return _matcher is not None
+    return _worker.matcher is not None
 
 
 def _match_chunk(items: Sequence[NameWithCountries], threshold: float) -> Matches:
-    if _matcher is None:
+    matcher = _worker.matcher
+    if matcher is None:
         raise RuntimeError("the matching process has no index")
-    return match_batch(_matcher, items, threshold)
+    return match_batch(matcher, items, threshold)
