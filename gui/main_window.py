@@ -21,6 +21,7 @@ from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
 from core.paths import sample_suppliers_file
 from core.screening.result import ListingHit, ScreeningResult
+from core.spreadsheets import SheetChoice
 from gui import file_dialogs, operations, responsiveness
 from gui.error_dialogs import show_error
 from gui.history_view import HistoryView
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.reload_lists()
         self._rows_read = 0
+        self._read: operations.ReadFile | None = None
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.timeout.connect(self._prepare_matching)
@@ -225,18 +227,20 @@ class MainWindow(QMainWindow):
         self.open_file(sample_suppliers_file())
 
     def open_file(
-        self, path: Path, sheet: str | None = None, header_row: int | None = None
+        self, path: Path, sheet: SheetChoice | None = None, header_row: int | None = None
     ) -> None:
         """Read ``path`` in the background and show its columns to check; ``header_row`` is
         the header row chosen by hand (None: find it)."""
         label = self.tr("Reading {file}…").format(file=path.name)
         self.run_task(
             label,
-            lambda progress: operations.read_file(path, sheet, progress, header_row=header_row),
+            lambda progress: operations.read_file(
+                path, sheet or SheetChoice(), progress, header_row=header_row
+            ),
             self._file_read,
         )
 
-    def choose_sheet(self, sheet: str) -> None:
+    def choose_sheet(self, sheet: SheetChoice) -> None:
         if self.screen_page.path is not None:
             self.open_file(self.screen_page.path, sheet)
 
@@ -244,9 +248,10 @@ class MainWindow(QMainWindow):
         """Read the shown sheet(s) again with ``row`` as the header row (0: find it again)."""
         page = self.screen_page
         if page.path is not None:
-            self.open_file(page.path, page.chosen_sheet or None, header_row=row or None)
+            self.open_file(page.path, page.chosen_sheet, header_row=row or None)
 
     def _file_read(self, read: operations.ReadFile) -> None:
+        self._read = read  # what the screening request says was read
         self.screen_page.show_tables(
             read.path, read.sheets, read.tables, read.chosen, read.header_row
         )
@@ -288,7 +293,7 @@ class MainWindow(QMainWindow):
     # -- screening and results --------------------------------------------------------------------
     def start_screening(self) -> None:
         page = self.screen_page
-        if page.path is None or not page.tables:
+        if page.path is None or not page.tables or self._read is None:
             self.ask_open_file()
             return
         options = page.options.options()
@@ -297,13 +302,13 @@ class MainWindow(QMainWindow):
                 self.tr("Choose at least one list to screen against."), 6000
             )
             return
-        path, tables, services = page.path, list(page.tables), self.services
+        read, tables, services = self._read, list(page.tables), self.services
         self._prepare_timer.stop()  # the screening starts the processes itself
         self.run_task(
             self.tr("Screening {file} as of {date}…").format(
-                file=path.name, date=options.as_of.isoformat()
+                file=read.path.name, date=options.as_of.isoformat()
             ),
-            lambda progress: operations.screen(services, path, tables, options, progress),
+            lambda progress: operations.screen(services, read, tables, options, progress),
             self._screened,
             exclusive=True,
             on_cancelled=lambda: self.statusBar().showMessage(

@@ -12,12 +12,11 @@ from core.lists.snapshot import ListSnapshot
 from core.progress import Progress
 from core.report import write_report
 from core.review import RunSummary
+from core.screening import ScreeningRequest
 from core.screening.result import ListingHit, ScreeningResult
-from core.spreadsheets import SupplierTable, list_sheets, read_all_sheets, read_supplier_file
+from core.spreadsheets import SheetChoice, SupplierTable, list_sheets, read_tables
 from gui.options_panel import ScreenOptions
 from gui.services import AppServices
-
-ALL_SHEETS = "\x00all"
 
 
 @dataclass(frozen=True)
@@ -25,23 +24,32 @@ class ReadFile:
     path: Path
     sheets: list[str]
     tables: list[SupplierTable]
-    chosen: str
-    """The sheet read, or ``ALL_SHEETS``; "" for a text file."""
+    asked: SheetChoice
+    """The sheet choice the file was read with (stored with the run as the user's choice)."""
     header_row: int | None = None
     """The header row chosen by hand; None: found automatically."""
 
+    @property
+    def chosen(self) -> SheetChoice:
+        """What is shown: the sheet read (the one detected, when none was asked for), all
+        sheets, or for a text file the one table (``SheetChoice()``)."""
+        if self.asked.all_sheets or len(self.tables) != 1 or self.tables[0].sheet is None:
+            return self.asked
+        return SheetChoice.named(self.tables[0].sheet)
+
 
 def read_file(
-    path: Path, sheet: str | None, progress: Progress, *, header_row: int | None = None
+    path: Path,
+    sheet: SheetChoice,
+    progress: Progress,
+    *,
+    header_row: int | None = None,
 ) -> ReadFile:
-    """Read a supplier file: the sheet named, all sheets, or (``None``) the one detected;
+    """Read a supplier file: the sheet named, all sheets, or the one detected;
     ``header_row`` (as numbered in the file) instead of the header row found."""
     sheets = list_sheets(path)
-    if sheet == ALL_SHEETS:
-        tables = read_all_sheets(path, header_row=header_row, progress=progress)
-        return ReadFile(path, sheets, tables, ALL_SHEETS, header_row)
-    table = read_supplier_file(path, sheet=sheet or None, header_row=header_row, progress=progress)
-    return ReadFile(path, sheets, [table], table.sheet or "", header_row)
+    tables = read_tables(path, sheet, header_row=header_row, progress=progress)
+    return ReadFile(path, sheets, tables, sheet, header_row)
 
 
 def prepare_matching(services: AppServices, rows: int, progress: Progress) -> None:
@@ -58,27 +66,53 @@ class Screened:
 
 def screen(
     services: AppServices,
-    path: Path,
+    read: ReadFile,
     tables: list[SupplierTable],
     options: ScreenOptions,
     progress: Progress,
 ) -> Screened:
-    """Screen the tables as the user adjusted them; the run is stored. Every row is kept in
-    the result (references to the rows already read), so its report can have an "All rows"
-    sheet."""
+    """Screen the tables of ``read`` as the user adjusted them (``tables``: their columns
+    chosen); the run is stored. Every row is kept in the result (references to the rows
+    already read), so its report can have an "All rows" sheet."""
     if options.list_ids is not None and not options.list_ids:
         raise UsageError("Choose at least one list to screen against.")
+    request = screening_request(read, tables, options)
     service = services.screening()
-    result = service.run_tables(
-        tables,
-        as_of=options.as_of,
-        input_path=path,
-        list_ids=options.list_ids,
+    result = service.run(request, progress)
+    return Screened(result, service.snapshot())
+
+
+def screening_request(
+    read: ReadFile, tables: list[SupplierTable], options: ScreenOptions
+) -> ScreeningRequest:
+    """The request the window's choices make, as the command line would make it: the file
+    was read with ``read.asked`` and ``read.header_row``; a name or country column changed
+    on the column check is named by its header."""
+    return ScreeningRequest(
+        read.path,
+        options.as_of,
+        sheets=read.asked,
+        name_column=_column_chosen(read.tables, tables, "name"),
+        country_column=_column_chosen(read.tables, tables, "country"),
+        header_row=read.header_row,
+        list_ids=tuple(options.list_ids) if options.list_ids else None,
         threshold=options.threshold,
         keep_all_rows=True,
-        progress=progress,
+        tables=tuple(tables),
     )
-    return Screened(result, service.snapshot())
+
+
+def _column_chosen(
+    read: list[SupplierTable], adjusted: list[SupplierTable], role: str
+) -> str | None:
+    """The header of the ``role`` column the user chose instead of the one detected (the
+    headers, "; "-separated, if they chose differently per sheet); None if left as read."""
+    labels: dict[str, None] = {}
+    for before, after in zip(read, adjusted, strict=False):
+        column = after.roles.get(role)
+        if column != before.roles.get(role):
+            labels[after.column_label(column) if column is not None else ""] = None
+    return "; ".join(labels) if labels else None
 
 
 def load_run(services: AppServices, run_id: int, progress: Progress) -> Screened:

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.spreadsheets import SupplierTable
+from core.spreadsheets import SheetChoice, SupplierTable
 from gui import responsiveness
-from gui.operations import ALL_SHEETS
 from gui.options_panel import OptionsPanel
 from gui.preview_model import PreviewModel
 from gui.welcome_page import WelcomePage
@@ -40,8 +39,8 @@ class ScreenPage(QWidget):
     open_requested = Signal()
     sample_requested = Signal()
     recent_requested = Signal(str)
-    sheet_requested = Signal(str)
-    """A sheet name, or ``ALL_SHEETS``."""
+    sheet_requested = Signal(object)
+    """A ``SheetChoice``: one sheet, or all sheets."""
     screen_requested = Signal()
     header_row_requested = Signal(int)
     """The row number the user chose as the header row; 0: find it automatically again."""
@@ -54,7 +53,7 @@ class ScreenPage(QWidget):
         self.path: Path | None = None
         self.tables: list[SupplierTable] = []
         self._sheets: list[str] = []
-        self._chosen_sheet = ""
+        self._chosen_sheet = SheetChoice()
         self._chosen_header_row: int | None = None
         """The header row the user chose for what is shown; None: found automatically."""
         self._updating = False
@@ -224,10 +223,10 @@ class ScreenPage(QWidget):
         path: Path,
         sheets: list[str],
         tables: list[SupplierTable],
-        chosen: str,
+        chosen: SheetChoice,
         header_row: int | None = None,
     ) -> None:
-        """Show what was read: ``chosen`` is the sheet read (or ``ALL_SHEETS``), ``header_row``
+        """Show what was read: ``chosen`` is the sheet read (or all sheets), ``header_row``
         the header row the user chose (None: it was found automatically)."""
         self.path = path
         self.tables = list(tables)
@@ -261,25 +260,26 @@ class ScreenPage(QWidget):
     def _fill_sheet_combo(self) -> None:
         self.sheet_combo.clear()
         if not self._sheets:
-            self.sheet_combo.addItem(self.tr("(text file, one table)"), "")
+            self.sheet_combo.addItem(self.tr("(text file, one table)"), SheetChoice())
             self.sheet_combo.setEnabled(False)
             return
         self.sheet_combo.setEnabled(True)
         for name in self._sheets:
-            self.sheet_combo.addItem(name, name)
+            self.sheet_combo.addItem(name, SheetChoice.named(name))
         if len(self._sheets) > 1:
-            self.sheet_combo.addItem(self.tr("All sheets"), ALL_SHEETS)
-        index = self.sheet_combo.findData(self._chosen_sheet)
+            self.sheet_combo.addItem(self.tr("All sheets"), SheetChoice.every())
+        items = range(self.sheet_combo.count())  # findData cannot compare Python values
+        index = next((i for i in items if self.sheet_combo.itemData(i) == self._chosen_sheet), 0)
         self.sheet_combo.setCurrentIndex(max(0, index))
 
     def _sheet_activated(self, index: int) -> None:
         value = self.sheet_combo.itemData(index)
-        if isinstance(value, str) and value and value != self._chosen_sheet:
+        if isinstance(value, SheetChoice) and not value.detected and value != self._chosen_sheet:
             self.sheet_requested.emit(value)
 
     @property
-    def chosen_sheet(self) -> str:
-        """The sheet read, ``ALL_SHEETS``, or "" for a text file."""
+    def chosen_sheet(self) -> SheetChoice:
+        """The sheet read, all sheets, or for a text file ``SheetChoice()``."""
         return self._chosen_sheet
 
     def _header_row_edited(self, _value: int) -> None:

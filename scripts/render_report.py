@@ -30,7 +30,7 @@ from core.lists.pack import read_pack  # noqa: E402
 from core.lists.snapshot import ListSnapshot, ReleaseInfo  # noqa: E402
 from core.paths import bundled_pack_dir, sample_suppliers_file  # noqa: E402
 from core.report import write_report  # noqa: E402
-from core.screening import ScreeningRequest, ScreeningResult, screen_file  # noqa: E402
+from core.screening import ScreeningRequest, ScreeningResult, screen  # noqa: E402
 
 RESOLUTION = 80
 DOCS = ROOT / "docs" / "images"
@@ -59,7 +59,7 @@ def sample_result(as_of: dt.date) -> ScreeningResult:
     )
     snapshot = ListSnapshot.build(pack.lists, pack.entities, pack.events, [release])
     request = ScreeningRequest(sample_suppliers_file(), as_of)
-    return screen_file(request, snapshot, user="sample.user")
+    return screen(request, snapshot, user="sample.user")
 
 
 def to_pdf(workbook: Path, out: Path) -> Path:

@@ -11,6 +11,7 @@ from core.cli.common import CommandContext, date_argument, warn
 from core.errors import UsageError
 from core.screening import ListingHit, ScreeningRequest, ScreeningResult
 from core.screening.json_export import result_to_json, write_json
+from core.spreadsheets import SheetChoice
 
 
 def register(commands: Any) -> None:
@@ -79,8 +80,7 @@ def screen(args: argparse.Namespace, context: CommandContext) -> int:
     request = ScreeningRequest(
         path=args.input,
         as_of=args.as_of,
-        sheet=args.sheet,
-        all_sheets=args.all_sheets,
+        sheets=SheetChoice(args.sheet, args.all_sheets),
         name_column=args.name_column,
         country_column=args.country_column,
         header_row=args.header_row,

@@ -1,6 +1,6 @@
 """One screening: read a supplier file, match every name, decide statuses as of a date."""
 
-from core.screening.engine import ScreeningRequest, screen_file, screen_tables
+from core.screening.engine import ScreeningRequest, screen
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult, file_sha256
 
 __all__ = [
@@ -9,6 +9,5 @@ __all__ = [
     "ScreeningRequest",
     "ScreeningResult",
     "file_sha256",
-    "screen_file",
-    "screen_tables",
+    "screen",
 ]

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from core import __version__
 from core.collector import collector_paused
@@ -20,8 +21,8 @@ from core.lists.model import ListStatus, Status
 from core.lists.snapshot import ListSnapshot
 from core.matching import DEFAULT_THRESHOLD, NameMatch
 from core.matching.batch import Matches, NameWithCountries
+from core.matching.runtime import MatchingRuntime, SizeHint
 from core.progress import NullProgress, Progress, check_cancelled
-from core.screening.name_matching import PARALLEL_MIN_BYTES, match_names, start_workers
 from core.screening.result import (
     SEVERITY,
     ListingHit,
@@ -29,7 +30,7 @@ from core.screening.result import (
     ScreeningResult,
     file_sha256,
 )
-from core.spreadsheets import SupplierTable, read_all_sheets, read_supplier_file
+from core.spreadsheets import SheetChoice, SupplierTable, read_tables
 from core.spreadsheets.table import CellValue, SupplierRow, cell_text
 
 _SLICE = 1000  # rows between progress reports while the names are collected
@@ -37,72 +38,97 @@ _SLICE = 1000  # rows between progress reports while the names are collected
 
 @dataclass(frozen=True)
 class ScreeningRequest:
-    """What the user asked for; every field has the meaning of the CLI option of that name."""
+    """What the user asked for, from the command line or the window: every option field has
+    the meaning of the CLI option of that name, and the stored run's settings are made from
+    these fields only (``settings``), so they do not depend on where the request came from."""
 
     path: Path
     as_of: dt.date
-    sheet: str | None = None
-    all_sheets: bool = False
+    sheets: SheetChoice = SheetChoice()  # noqa: RUF009 - a frozen value
+    """``--sheet NAME`` or ``--all-sheets``; neither: the sheet detected."""
     name_column: str | None = None
+    """The supplier-name column chosen (header text, letter or number); None: detected."""
     country_column: str | None = None
     header_row: int | None = None
     """1-based row number of the header row as the user sees it; None: found automatically."""
     list_ids: tuple[str, ...] | None = None
     threshold: float | None = None
     keep_all_rows: bool = False
+    tables: tuple[SupplierTable, ...] | None = None
+    """The tables already read from ``path`` with the options above (the window reads first,
+    so that the user can check the columns; their roles as the user left them); None: the
+    screening reads them."""
+
+    def settings(self) -> dict[str, Any]:
+        """The options as stored with the run (``ScreeningRun.settings``)."""
+        return {
+            "sheet": self.sheets.sheet,
+            "all_sheets": self.sheets.all_sheets,
+            "name_column": self.name_column,
+            "country_column": self.country_column,
+            "header_row": self.header_row,
+            "lists": list(self.list_ids) if self.list_ids else None,
+            "threshold": self.threshold,
+        }
 
 
 def validate_request(request: ScreeningRequest, snapshot: ListSnapshot) -> None:
     """Usage errors that need no file reading: unknown list ids, threshold out of range."""
     if request.threshold is not None and not 0 <= request.threshold <= 100:
         raise UsageError(f"--threshold must be between 0 and 100, not {request.threshold:g}")
-    if request.sheet is not None and request.all_sheets:
-        raise UsageError("choose either one sheet or all sheets, not both")
     unknown = sorted(set(request.list_ids or ()) - set(snapshot.lists))
     if unknown:
         known = ", ".join(sorted(snapshot.lists))
         raise UsageError(f"unknown list id {', '.join(unknown)} (known: {known})")
 
 
-def read_tables(request: ScreeningRequest, progress: Progress) -> list[SupplierTable]:
-    if request.all_sheets:
-        return read_all_sheets(
-            request.path,
-            name_column=request.name_column,
-            country_column=request.country_column,
-            header_row=request.header_row,
-            progress=progress,
-        )
-    return [
-        read_supplier_file(
-            request.path,
-            sheet=request.sheet,
-            name_column=request.name_column,
-            country_column=request.country_column,
-            header_row=request.header_row,
-            progress=progress,
-        )
-    ]
-
-
-@collector_paused()
-def screen_file(
+def screen(
     request: ScreeningRequest,
     snapshot: ListSnapshot,
     *,
+    runtime: MatchingRuntime | None = None,
     user: str | None = None,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
 ) -> ScreeningResult:
-    """Read the file of ``request`` and screen it against ``snapshot``."""
+    """The one screening pipeline: read the file of ``request`` (unless its tables were read
+    already) and screen it against ``snapshot``. ``runtime`` decides where the names are
+    matched and keeps the workers for the next screening; without one, a runtime lives for
+    this call only."""
+    if runtime is None:
+        with MatchingRuntime() as own:
+            return _screen(request, snapshot, own, user, progress)
+    return _screen(request, snapshot, runtime, user, progress)
+
+
+@collector_paused()
+def _screen(
+    request: ScreeningRequest,
+    snapshot: ListSnapshot,
+    runtime: MatchingRuntime,
+    user: str | None,
+    progress: Progress,
+) -> ScreeningResult:
     validate_request(request, snapshot)
     started = dt.datetime.now(dt.UTC)
-    if _size(request.path) >= PARALLEL_MIN_BYTES:
-        start_workers(snapshot)  # they load the name index while the file is read
-    tables = read_tables(request, progress)
-    check_cancelled(progress)
-    return screen_tables(
+    tables = request.tables
+    if tables is None:
+        # a large file gets its workers now: they load the name index while it is read
+        runtime.expect(snapshot, SizeHint(file_bytes=_size(request.path)))
+        tables = tuple(
+            read_tables(
+                request.path,
+                request.sheets,
+                name_column=request.name_column,
+                country_column=request.country_column,
+                header_row=request.header_row,
+                progress=progress,
+            )
+        )
+        check_cancelled(progress)
+    return _screen_tables(
         tables,
         snapshot,
+        runtime,
         as_of=request.as_of,
         list_ids=request.list_ids,
         threshold=request.threshold,
@@ -114,24 +140,23 @@ def screen_file(
     )
 
 
-@collector_paused()
-def screen_tables(
+def _screen_tables(
     tables: Sequence[SupplierTable],
     snapshot: ListSnapshot,
+    runtime: MatchingRuntime,
     *,
     as_of: dt.date,
-    list_ids: Sequence[str] | None = None,
-    threshold: float | None = None,
-    input_sha256: str = "",
-    user: str | None = None,
-    progress: Progress = NullProgress(),  # noqa: B008 - stateless default
-    keep_all_rows: bool = False,
-    started_at: dt.datetime | None = None,
+    list_ids: Sequence[str] | None,
+    threshold: float | None,
+    input_sha256: str,
+    user: str | None,
+    progress: Progress,
+    keep_all_rows: bool,
+    started_at: dt.datetime,
 ) -> ScreeningResult:
-    """Screen tables already read (the GUI reads first, so the user can check the columns)."""
     if not tables:
         raise UsageError("nothing to screen: no sheet was chosen")
-    started = started_at or dt.datetime.now(dt.UTC)
+    started = started_at
     limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     chosen = tuple(sorted(snapshot.lists)) if not list_ids else tuple(list_ids)
     total = sum(len(t.rows) for t in tables)
@@ -147,7 +172,7 @@ def screen_tables(
         name_columns.append(table.roles.name)
     cells = _cells(tables, total, progress)
     items = _names_with_countries(cells, total, progress)
-    matches = match_names(snapshot, items, limit, total=total, progress=progress)
+    matches = runtime.match_names(snapshot, items, limit, total=total, progress=progress)
     check_cancelled(progress)
     progress.report(total, total, "Screening")  # what is left is quick: the rows that match
     for table, name_column, (names, alts, countries) in zip(

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.lists.model import Status
+from core.spreadsheets import SheetChoice
 from gui import error_dialogs, operations
 from gui.error_dialogs import CrashDialog
 from gui.main_window import MainWindow
-from gui.operations import ALL_SHEETS
 from gui.services import AppServices
 from tests.gui.conftest import KRATOS, SAMPLE_DATE, find_row, wait_idle
 
@@ -176,7 +176,7 @@ def test_all_sheets_and_sheet_choice(qtbot: QtBot, window: MainWindow, tmp_path:
         "EU",
         "US",
     ]
-    page.sheet_requested.emit(ALL_SHEETS)
+    page.sheet_requested.emit(SheetChoice.every())
     wait_idle(qtbot, window)
     assert [t.sheet for t in page.tables] == ["EU", "US"]
     assert page.sheet_tabs.count() == 2 and page.sheet_tabs.isVisible()

@@ -11,14 +11,14 @@ from openpyxl import load_workbook
 from core.lists.snapshot import ListSnapshot
 from core.paths import sample_suppliers_file
 from core.report import write_report
-from core.screening import ScreeningRequest, screen_file
+from core.screening import ScreeningRequest, screen
 
 from .conftest import column_of, labelled
 
 
 def test_sample_screening_report(tmp_path: Path, bundled_snapshot: ListSnapshot) -> None:
     request = ScreeningRequest(sample_suppliers_file(), dt.date(2025, 5, 20), keep_all_rows=True)
-    result = screen_file(request, bundled_snapshot, user="tester")
+    result = screen(request, bundled_snapshot, user="tester")
     path = write_report(result, tmp_path / "sample report.xlsx", all_rows=True)
     workbook: Any = load_workbook(path)
     assert workbook.sheetnames == ["Flagged", "Summary", "Audit", "All rows"]
