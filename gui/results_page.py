@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -453,7 +454,7 @@ class ResultsPage(QWidget):
         current = self.current_hit()
         self.model.replace_hits(hits)
         if self.result is not None:
-            self.result.hits = self.model.hits()
+            self.result = replace(self.result, hits=self.model.hits())
         self._update_texts()
         if current is not None:
             self._show_detail(self.current_hit())

@@ -8,35 +8,39 @@ import sys
 
 from core.errors import UsageError
 from core.lists.catalog import ListCatalog
-from core.screening.service import ScreeningService
+from core.services import CoreServices, ScreeningService
 from core.store.database import Database
 
 
 class CommandContext:
-    """Opens the database (and imports the bundled lists) only when a command needs it."""
+    """Opens the database (and imports the bundled lists) only when a command needs it: the
+    command's ``CoreServices``, closed (workers stopped, database closed) when it ends."""
 
     def __init__(self, database_url: str) -> None:
         self.database_url = database_url
-        self._db: Database | None = None
+        self._services: CoreServices | None = None
+
+    @property
+    def services(self) -> CoreServices:
+        if self._services is None:
+            self._services = CoreServices(self.database_url)
+        return self._services
 
     @property
     def db(self) -> Database:
-        if self._db is None:
-            self._db = Database(self.database_url)
-            ListCatalog(self._db).ensure_bundled()
-        return self._db
+        return self.services.db
 
     @property
     def catalog(self) -> ListCatalog:
-        return ListCatalog(self.db)
+        return self.services.catalog()
 
     @property
     def screening(self) -> ScreeningService:
-        return ScreeningService(self.db)
+        return self.services.screening()
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
+        if self._services is not None:
+            self._services.close()
 
 
 def parse_date(text: str, option: str = "--as-of") -> dt.date:

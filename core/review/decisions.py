@@ -13,7 +13,7 @@ from core.identity import default_reviewer
 from core.lists.catalog import ListCatalog
 from core.lists.snapshot import ListSnapshot
 from core.review.memory import listing_keys, supplier_key
-from core.review.runs import hit_from_record, with_recorded_decision
+from core.review.run_store import hit_from_record, with_recorded_decision
 from core.screening.result import ListingHit
 from core.store.audit import append_in
 from core.store.database import Database

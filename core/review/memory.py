@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ from core.lists.describe import describe_event
 from core.lists.model import ListingEvent
 from core.lists.snapshot import ListSnapshot
 from core.matching.normalize import normalize
-from core.screening.result import PriorDecision, ScreeningResult
+from core.screening.result import ListingHit, PriorDecision, ScreeningResult
 from core.store.models import DecisionRecord
 from core.store.timestamps import as_utc
 
@@ -70,8 +71,11 @@ def latest_decisions(
     return found
 
 
-def apply_memory(session: Session, result: ScreeningResult, snapshot: ListSnapshot) -> int:
-    """Mark hits cleared before as such; returns how many hits a remembered decision cleared."""
+def apply_memory(
+    session: Session, result: ScreeningResult, snapshot: ListSnapshot
+) -> ScreeningResult:
+    """``result`` with the hits cleared before marked as such (a new result; ``result`` is
+    left as it was)."""
     keys = {(supplier_key(h.supplier_name), h.entity_id) for h in result.hits}
     remembered = {
         key: record
@@ -79,12 +83,13 @@ def apply_memory(session: Session, result: ScreeningResult, snapshot: ListSnapsh
         if record.decision == FALSE_POSITIVE
     }
     if not remembered:
-        return 0
-    cleared = 0
+        return result
+    hits: list[ListingHit] = []
     current: dict[str, dict[str, ListingEvent]] = {}
-    for index, hit in enumerate(result.hits):
+    for hit in result.hits:
         record = remembered.get((supplier_key(hit.supplier_name), hit.entity_id))
         if record is None:
+            hits.append(hit)
             continue
         if hit.entity_id not in current:
             current[hit.entity_id] = {
@@ -105,11 +110,10 @@ def apply_memory(session: Session, result: ScreeningResult, snapshot: ListSnapsh
             applies=not changes,
             changes=changes,
         )
-        hit = result.hits[index].with_prior(prior)
+        hit = hit.with_prior(prior)
         if prior.applies:
             hit = hit.with_decision(
                 FALSE_POSITIVE, record.note, record.decided_by, prior.decided_at
             )
-            cleared += 1
-        result.hits[index] = hit
-    return cleared
+        hits.append(hit)
+    return replace(result, hits=hits)

@@ -94,7 +94,7 @@ class ScreenedSheet:
     guessed: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class ScreeningResult:
     input_path: str
     input_sha256: str

@@ -18,7 +18,7 @@ from core.lists.catalog import ListCatalog
 from core.paths import bundled_pack_dir, sample_suppliers_file
 from core.review import AuditLog, Decision, DecisionService, RunStore
 from core.screening import ScreeningRequest
-from core.screening.service import ScreeningService
+from core.services import ScreeningService
 from core.store.database import Database
 
 SAMPLE = sample_suppliers_file()
