@@ -53,6 +53,11 @@ def run_tests(python: Path, pytest_args: list[str], env: dict[str, str]) -> int:
     steps = [
         ("ruff", [str(python), "-m", "ruff", "check", "core", "gui", "tests", "bench", "scripts"]),
         ("mypy", [str(python), "-m", "mypy"]),
+        # import-linter has no ``python -m`` entry: its console script lives beside python
+        (
+            "lint-imports",
+            [str(python.with_name("lint-imports.exe" if os.name == "nt" else "lint-imports"))],
+        ),
         ("pytest", [str(python), "-m", "pytest", *pytest_args]),
     ]
     for name, cmd in steps:
