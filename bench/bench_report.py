@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.lists.model import Status  # noqa: E402
+from core.lists.model import SEVERITY_ORDER  # noqa: E402
 from core.report import write_report  # noqa: E402
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult  # noqa: E402
 from core.spreadsheets.table import CellValue  # noqa: E402
@@ -40,7 +40,7 @@ _WORDS = ["Global", "Pacific", "Northern", "Precision", "Allied", "Summit", "Del
 _KINDS = ["Trading", "Logistics", "Components", "Electronics", "Textiles", "Machinery"]
 _FORMS = ["Inc.", "Ltd", "LLC", "GmbH", "Co., Ltd.", "S.A.", "有限公司"]
 _COUNTRIES = ["US", "CN", "DE", "JP", "GB", "FR", "VN", "MX"]
-_STATUSES = [Status.ACTIVE, Status.SUSPENDED, Status.PENDING, Status.REMOVED]
+_STATUSES = list(SEVERITY_ORDER)
 
 
 def make_result(rows: int, hits_every: int, seed: int = 20250520) -> ScreeningResult:

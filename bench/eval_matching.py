@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.lists.model import Entity  # noqa: E402
+from core.lists.pack import read_entities_csv  # noqa: E402
 from core.matching import DEFAULT_THRESHOLD, EntityMatcher, NameMatch  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -42,23 +42,6 @@ DEFAULT_CSV = _first_existing(
 )
 DEFAULT_BASELINE = ROOT / "bench" / "matching_baseline.json"
 SWEEP_FLOOR = 70.0
-
-
-def load_entities(path: Path) -> list[Entity]:
-    """Entities from an entities.csv of the reference-list format (aliases "|"-separated)."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [
-            Entity(
-                entity_id=row["entity_id"].strip(),
-                name_en=row["name_en"].strip(),
-                name_zh=row.get("name_zh", "").strip(),
-                aliases=tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip()),
-                country=row.get("country", "").strip(),
-                kind=row.get("kind", "").strip() or "organization",
-                notes=row.get("notes", "").strip(),
-            )
-            for row in csv.DictReader(handle)
-        ]
 
 
 @dataclass(frozen=True)
@@ -125,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     rows = load_labelled(args.csv)
-    matcher = EntityMatcher(load_entities(args.entities))
+    matcher = EntityMatcher(read_entities_csv(args.entities))
     hits = run(rows, matcher)
     result = evaluate(rows, hits, args.threshold)
     print(f"{args.csv.name}: {len(rows)} rows, {result.positives} listed spellings")

@@ -34,11 +34,6 @@ def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: s
     return path or None
 
 
-def ask_directory(parent: QWidget | None, title: str, folder: str) -> str | None:
-    path = QFileDialog.getExistingDirectory(parent, title, folder)
-    return path or None
-
-
 def open_url(url: QUrl) -> bool:
     """Open a web link or a local folder with the system's handler."""
     return QDesktopServices.openUrl(url)

@@ -46,7 +46,3 @@ def install_language(language: str) -> bool:
 def _apply_now() -> None:
     """Deliver the LanguageChange events Qt posted, so every widget is retranslated on return."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-
-
-def current_language() -> str:
-    return "en" if not _installed else QLocale().name()

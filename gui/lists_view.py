@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.lists.lookup import find_entities
-from core.lists.snapshot import ListSnapshot
+from core.lists.snapshot import ListSnapshot, freshness_warning
 from gui.entity_history import EntityHistory
 from gui.labels import list_title, status_label
 from gui.lists_models import EntitiesModel, ListsModel
@@ -184,10 +184,11 @@ class ListsView(QWidget):
                 cutoff=release.data_cutoff.isoformat(),
                 imported=release.imported_at.date().isoformat(),
             )
-            if as_of > release.data_cutoff:
+            warning = freshness_warning(release, as_of)
+            if warning is not None:
                 line += " — " + self.tr(
                     "{days} days before the chosen date: newer announcements may be missing"
-                ).format(days=(as_of - release.data_cutoff).days)
+                ).format(days=warning.days_after_cutoff)
             lines.append(line)
         self.releases.setText("\n".join(lines))
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.lists.model import RestrictionList
-from core.matching import DEFAULT_THRESHOLD, STRONG_THRESHOLD
+from core.matching import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD, STRONG_THRESHOLD
 from gui.labels import list_title
 
 
@@ -91,7 +91,7 @@ class OptionsPanel(QGroupBox):
         form.addRow(self.date_label, self.date)
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setObjectName("thresholdSpin")
-        self.threshold.setRange(0, 100)
+        self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
         self.threshold.setDecimals(0)
         self.threshold.setSingleStep(1)
         self.threshold.setValue(DEFAULT_THRESHOLD)

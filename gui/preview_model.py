@@ -13,6 +13,12 @@ from core.spreadsheets.table import SupplierRow, cell_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 200
+"""The preview shows at most this many data rows: enough to check the columns."""
+
+
+def shown_data_rows(table: SupplierTable) -> int:
+    """How many of ``table``'s data rows the preview shows."""
+    return min(PREVIEW_ROWS, len(table.rows))
 
 
 class PreviewModel(QAbstractTableModel):
@@ -28,7 +34,7 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self.table = table
         self._above = 0 if table is None else len(table.above)
-        self._rows = 0 if table is None else self._above + min(PREVIEW_ROWS, len(table.rows))
+        self._rows = 0 if table is None else self._above + shown_data_rows(table)
         self._brushes = self._above_brush = None  # the palette may have changed (dark mode)
         self.endResetModel()
 

@@ -22,10 +22,10 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from core import collector
+
 SWITCH_INTERVAL = 0.0002
 """Seconds; CPython's default is 0.005."""
-
-_paused = 0
 
 
 def configure() -> None:
@@ -36,22 +36,13 @@ def configure() -> None:
 
 
 def pause_collector() -> None:
-    """A long task starts."""
-    global _paused
-    if _paused == 0:
-        gc.disable()
-    _paused += 1
+    """A long task starts (``core.collector.pause_collector``)."""
+    collector.pause_collector()
 
 
 def resume_collector() -> None:
     """A long task ended (any outcome): freeze what it built, collect again."""
-    global _paused
-    if _paused == 0:
-        return
-    _paused -= 1
-    if _paused == 0:
-        gc.freeze()
-        gc.enable()
+    collector.resume_collector(freeze=True)
 
 
 def settle_before_painting() -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from core.spreadsheets import SheetChoice, SupplierTable
 from gui import responsiveness
 from gui.options_panel import OptionsPanel
-from gui.preview_model import PreviewModel
+from gui.preview_model import PreviewModel, shown_data_rows
 from gui.welcome_page import WelcomePage
 
 
@@ -340,7 +340,7 @@ class ScreenPage(QWidget):
         self._fill_column_combos(table)
         self._sync_header_row()
         info = self.tr("{rows} data rows; the first {shown} are shown.").format(
-            rows=f"{len(table.rows):,}", shown=min(len(table.rows), 200)
+            rows=f"{len(table.rows):,}", shown=shown_data_rows(table)
         )
         if table.above:
             info += " " + self.tr(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.matching import MAX_THRESHOLD, MIN_THRESHOLD
 from gui.settings import Preferences
 
 
@@ -38,7 +39,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.reviewer_label, self.reviewer)
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setObjectName("defaultThreshold")
-        self.threshold.setRange(0, 100)
+        self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
         self.threshold.setDecimals(0)
         self.threshold.setValue(prefs.default_threshold)
         self.threshold_label = QLabel(self)

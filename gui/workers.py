@@ -181,8 +181,3 @@ def run_in_background(
     _RUNNING.add(handle)
     QThreadPool.globalInstance().start(_Runnable(handle))
     return handle
-
-
-def running_tasks() -> int:
-    """Tasks started and not yet reported back (for tests and for closing the window)."""
-    return len(_RUNNING)

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import CommandContext, date_argument, warn
-from core.lists.model import Status
+from core.lists.model import SEVERITY_ORDER
 
-COLUMNS = (Status.ACTIVE, Status.SUSPENDED, Status.PENDING, Status.REMOVED)
+COLUMNS = SEVERITY_ORDER
 
 
 def register(commands: Any) -> None:

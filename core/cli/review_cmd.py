@@ -8,7 +8,6 @@ from typing import Any
 
 from core.cli.common import CommandContext, warn
 from core.cli.screen_cmd import print_summary
-from core.errors import UsageError
 from core.review import AuditLog, Decision, DecisionService, RunStore
 
 
@@ -102,9 +101,9 @@ def record_decision(args: argparse.Namespace, context: CommandContext) -> int:
 
 def export_run(args: argparse.Namespace, context: CommandContext) -> int:
     from core.report import write_report
+    from core.report.target import check_suffix
 
-    if args.output.suffix.lower() != ".xlsx":
-        raise UsageError(f"{args.output}: the report is an Excel file, name it .xlsx")
+    check_suffix(args.output)
     result = RunStore(context.db).load(args.run_id)
     write_report(result, args.output)
     print(f"run {args.run_id} written to {args.output}")

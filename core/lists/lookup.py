@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from core.lists.model import Entity
 from core.lists.snapshot import ListSnapshot
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+from core.text import fold_key
 
 
 def find_entities(snapshot: ListSnapshot, query: str, limit: int = 50) -> list[Entity]:
@@ -18,14 +12,14 @@ def find_entities(snapshot: ListSnapshot, query: str, limit: int = 50) -> list[E
 
     Exact matches come first, then names that start with the query, then the rest.
     """
-    needle = _fold(query)
+    needle = fold_key(query)
     if not needle:
         return []
     ranked: list[tuple[int, str, Entity]] = []
     for entity in snapshot.entities.values():
         best = None
         for name in (entity.entity_id, *entity.names()):
-            folded = _fold(name)
+            folded = fold_key(name)
             if folded == needle:
                 best = 0
                 break

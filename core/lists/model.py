@@ -23,6 +23,19 @@ class Status(StrEnum):
     NOT_LISTED = "not_listed"
 
 
+SEVERITY_ORDER: tuple[Status, ...] = (
+    Status.ACTIVE,
+    Status.SUSPENDED,
+    Status.PENDING,
+    Status.REMOVED,
+)
+"""The statuses a screening reports, in the order a reviewer should look at them: in force
+first, history last. Every table, sheet and sort of statuses follows it."""
+
+SEVERITY: dict[Status, int] = {status: rank for rank, status in enumerate(SEVERITY_ORDER)}
+"""Rank of each reported status in ``SEVERITY_ORDER`` (0 = most severe): a sort key."""
+
+
 @dataclass(frozen=True, slots=True)
 class RestrictionList:
     list_id: str
@@ -105,7 +118,3 @@ class ListStatus:
     suspended_since: dt.date | None = None
     basis: ListingEvent | None = None
     upcoming: tuple[ListingEvent, ...] = field(default=())
-
-    @property
-    def is_listed(self) -> bool:
-        return self.status is not Status.NOT_LISTED

@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,7 @@ def read_pack(path: Path) -> ListPack:
                 "(the pack was changed after it was published)"
             )
     lists = tuple(_parse_list(r) for r in _rows(files, "lists.csv", LIST_COLUMNS))
-    entities = tuple(_parse_entity(r) for r in _rows(files, "entities.csv", ENTITY_COLUMNS))
+    entities = tuple(parse_entity_row(r) for r in _rows(files, "entities.csv", ENTITY_COLUMNS))
     events = tuple(
         _parse_event(r, seq, f"{path}: events.csv line {seq + 2}")
         for seq, r in enumerate(_rows(files, "events.csv", EVENT_COLUMNS))
@@ -184,13 +185,29 @@ def _parse_list(row: dict[str, str]) -> RestrictionList:
     )  # fmt: skip
 
 
-def _parse_entity(row: dict[str, str]) -> Entity:
-    aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+def parse_entity_row(row: Mapping[str, str]) -> Entity:
+    """An entity from one row of an ``entities.csv`` in the reference format (``ENTITY_COLUMNS``).
+
+    The one reading of that row, for list packs, the matching benchmark and the tests:
+    values are stripped, ``aliases`` are "|"-separated, an empty ``kind`` is an organization,
+    and optional columns a file lacks (all but ``entity_id`` and ``name_en``) are empty."""
+
+    def value(column: str) -> str:
+        return (row.get(column) or "").strip()
+
     return Entity(
-        entity_id=row["entity_id"], name_en=row["name_en"], name_zh=row["name_zh"],
-        aliases=aliases, country=row["country"], kind=row["kind"] or "organization",
-        notes=row["notes"],
+        entity_id=row["entity_id"].strip(), name_en=row["name_en"].strip(),
+        name_zh=value("name_zh"),
+        aliases=tuple(a.strip() for a in value("aliases").split("|") if a.strip()),
+        country=value("country"), kind=value("kind") or "organization", notes=value("notes"),
     )  # fmt: skip
+
+
+def read_entities_csv(path: Path) -> list[Entity]:
+    """The entities of an ``entities.csv`` file in the reference format (UTF-8, BOM or not),
+    read with ``parse_entity_row``; no checks beyond that (a list pack checks more)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [parse_entity_row(row) for row in csv.DictReader(handle)]
 
 
 def _date(value: str, where: str, column: str) -> dt.date | None:

@@ -48,6 +48,18 @@ class FreshnessWarning:
         )
 
 
+def freshness_warning(release: ReleaseInfo, as_of: dt.date) -> FreshnessWarning | None:
+    """The warning that screening as of ``as_of`` is later than ``release``'s data cut-off,
+    or None when the release covers the date. The one freshness rule: the screening, a stored
+    run shown again and the lists view all ask here."""
+    return FreshnessWarning(release, as_of) if as_of > release.data_cutoff else None
+
+
+def freshness_warnings(releases: Iterable[ReleaseInfo], as_of: dt.date) -> list[FreshnessWarning]:
+    """A warning for each of ``releases`` whose data cut-off is before ``as_of``, in order."""
+    return [w for r in releases if (w := freshness_warning(r, as_of)) is not None]
+
+
 @dataclass
 class ListSnapshot:
     lists: dict[str, RestrictionList]
@@ -105,7 +117,7 @@ class ListSnapshot:
 
     def freshness(self, as_of: dt.date) -> list[FreshnessWarning]:
         """A warning for each release whose data cut-off is before the screening date."""
-        return [FreshnessWarning(r, as_of) for r in self.releases if as_of > r.data_cutoff]
+        return freshness_warnings(self.releases, as_of)
 
     def release_of(self, list_id: str) -> ReleaseInfo | None:
         for release in self.releases:

@@ -1,5 +1,21 @@
 """Name matching: normalization, candidate index, scoring and explained results."""
 
-from core.matching.matcher import DEFAULT_THRESHOLD, STRONG_THRESHOLD, EntityMatcher, NameMatch
+from core.matching.matcher import (
+    DEFAULT_THRESHOLD,
+    MAX_THRESHOLD,
+    MIN_THRESHOLD,
+    STRONG_THRESHOLD,
+    EntityMatcher,
+    NameMatch,
+    threshold_in_range,
+)
 
-__all__ = ["DEFAULT_THRESHOLD", "STRONG_THRESHOLD", "EntityMatcher", "NameMatch"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MAX_THRESHOLD",
+    "MIN_THRESHOLD",
+    "STRONG_THRESHOLD",
+    "EntityMatcher",
+    "NameMatch",
+    "threshold_in_range",
+]

@@ -47,12 +47,22 @@ from core.matching.score import (
 )
 
 DEFAULT_THRESHOLD: float = 88.0
+MIN_THRESHOLD: float = 0.0
+MAX_THRESHOLD: float = 100.0
+"""The thresholds a user may choose (scores run from 0 to 100): the command line, a screening
+request, the options panel and the settings dialog all accept exactly this range."""
 STRONG_THRESHOLD: float = 95.0
 COUNTRY_AGREES_BONUS = 1.0
 COUNTRY_DIFFERS_PENALTY = 2.0
 CJK_COUNTRY_PREFIX_PENALTY = 3.0
 _CACHE_LIMIT = 200_000
 _NO_CANDIDATES: list[Candidate] = []  # shared, never changed
+
+
+def threshold_in_range(value: float) -> bool:
+    """Whether ``value`` is a threshold a user may choose (``MIN_THRESHOLD`` to
+    ``MAX_THRESHOLD``, both included)."""
+    return MIN_THRESHOLD <= value <= MAX_THRESHOLD
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from core.matching.countries import CJK_COUNTRY_PREFIXES
 from core.matching.score import typo_similarity
 from core.matching.vocabulary import (
     ABBREVIATIONS,
+    APOSTROPHES,
     CJK_LEGAL_PREFIXES,
     CJK_LEGAL_SUFFIXES,
     LEGAL_FORMS_ANYWHERE,
@@ -70,9 +71,9 @@ _JOINED = (
     r"|(?<![^\W_])(?:[^\W\d_][./])+[^\W\d_](?![^\W_])"  # s.r.o, a/s, u.s.a, l.l.c
     r"|(?<![^\W_])[sS]\s+[rR]\.\s*[oO](?![^\W_])"  # "spol. s r.o." as the Czechs write it
 )
-_TOKEN_RE = re.compile(_JOINED + r"|[^\W_]+(?:['’‘`ʼʹ′][^\W_]+)*")  # words, xi'an
+_TOKEN_RE = re.compile(_JOINED + rf"|[^\W_]+(?:[{re.escape(APOSTROPHES)}][^\W_]+)*")  # xi'an
 _JOINED_RE = re.compile(_JOINED)
-_TOKEN_JUNK = str.maketrans("", "", "&+./'’‘`ʼʹ′ \t\n\r\f\v")
+_TOKEN_JUNK = str.maketrans("", "", "&+./" + APOSTROPHES + " \t\n\r\f\v")
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _Kind = Literal["word", "stop", "legal", "edge"]
 
@@ -255,7 +256,7 @@ def _join_run(match: re.Match[str]) -> str:
 
 
 def _quick_text(text: str) -> bool:
-    return text.isascii() and "'" not in text and "`" not in text
+    return text.isascii() and "'" not in text and "`" not in text  # the ASCII APOSTROPHES
 
 
 def quick_latin_tokens(text: str) -> list[str] | None:

@@ -113,6 +113,29 @@ CJK_LEGAL_SUFFIXES: tuple[str, ...] = (
 )  # fmt: skip
 CJK_LEGAL_PREFIXES: tuple[str, ...] = ("株式会社", "有限会社", "(株)", "(有)")
 
+# What says "this cell is a company name" when the name column is guessed from the cell
+# contents (core.spreadsheets.columns). The words come from the tables above (a test checks
+# it): the legal forms without the short ones that are also ordinary words or initials ("se",
+# "ao", "pt", "o"), which addresses and notes have too, and the commonest generic words.
+NAME_COLUMN_LEGAL_FORMS: frozenset[str] = frozenset(
+    """
+    inc incorporated corp corporation co company ltd limited llc llp lp plc gmbh ag sa sas sarl
+    srl spa bv nv oy ab as kk pte pty
+    """.split()
+)
+NAME_COLUMN_GENERIC_WORDS: frozenset[str] = frozenset(
+    """
+    group holding holdings industries technologies technology systems international enterprise
+    enterprises trading partners
+    """.split()
+)
+NAME_COLUMN_CJK_FORMS: tuple[str, ...] = ("有限公司", "有限责任公司", "集团", "公司", "株式会社")
+# Chinese words for organisations that are no legal form, so matching keeps them, but that
+# mark a company name all the same (股份 "joint-stock", 厂 "works", 研究所/研究院 "institute").
+NAME_COLUMN_CJK_WORDS: tuple[str, ...] = ("股份", "厂", "研究所", "研究院")
+
 # Middle dots and similar separators inside transliterated names (洛克希德·马丁).
 MIDDLE_DOTS = "·・•‧∙⋅•･"
+# Apostrophes keep a word whole ("Xi'an" is one word) and are then dropped from it. (The acute
+# accent never reaches a word: folding drops it as an accent.)
 APOSTROPHES = "'’‘`´ʼʹ′"

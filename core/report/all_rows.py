@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from core.lists.model import Status
+from core.lists.model import SEVERITY, Status
 from core.progress import Progress, check_cancelled
 from core.report.cells import make_cell
 from core.report.columns import SourceColumns
@@ -29,7 +29,7 @@ from core.report.layout import (
 )
 from core.report.row_stream import RowStream
 from core.report.table import measured_widths, prepare_table, set_filter, write_header
-from core.screening.result import SEVERITY, ScreeningResult
+from core.screening.result import ScreeningResult
 from core.spreadsheets.table import CellValue, cell_text
 
 PROGRESS_EVERY = 2000

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.screening.result import ScreenedSheet
-from core.spreadsheets.table import CellValue, column_letter
+from core.spreadsheets.table import CellValue, header_label
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,6 @@ class SourceColumns:
         if positions is None:
             return [None] * len(self.headers)
         return [row[i] if i is not None and i < len(row) else None for i in positions]
-
-
-def header_label(header: str, index: int) -> str:
-    """The header text, or "Column C" for a column without one."""
-    return header.strip() or f"Column {column_letter(index)}"
 
 
 def plan_source_columns(sheets: Sequence[ScreenedSheet]) -> SourceColumns:

@@ -12,7 +12,7 @@ from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from core.lists.model import Status
+from core.lists.model import SEVERITY_ORDER, Status
 from core.report.measure import PADDING, text_units, widest_line
 
 FLAGGED = "Flagged"
@@ -81,7 +81,8 @@ MIN_WIDTH = 6.0
 WIDTH_SAMPLE = 2000
 """Rows looked at to size the columns of a long sheet; more would only slow the export."""
 
-STATUS_ORDER = (Status.ACTIVE, Status.SUSPENDED, Status.PENDING, Status.REMOVED)
+STATUS_ORDER = SEVERITY_ORDER
+"""The Summary sheet's status columns: the order of severity."""
 
 FONT_NAME = "Calibri"
 FONT_SIZE = 11

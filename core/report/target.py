@@ -17,13 +17,27 @@ from pathlib import Path
 from core.errors import UsageError, UserFacingError
 
 SUFFIX = ".xlsx"
+"""The report is an Excel workbook: its file name must end so (any case)."""
+
+
+def check_suffix(path: Path, shown: str | None = None) -> None:
+    """A ``UsageError`` unless ``path`` ends in ``SUFFIX``. ``shown`` names the path in the
+    message (say "--output R.pdf"); by default the path itself."""
+    if path.suffix.lower() != SUFFIX:
+        where = shown if shown is not None else str(path)
+        raise UsageError(f"{where}: the report is an Excel workbook, name it {SUFFIX}")
+
+
+def with_suffix(path: Path) -> Path:
+    """``path`` as a report file name: unchanged if it ends in ``SUFFIX``, else with it."""
+    return path if path.suffix.lower() == SUFFIX else path.with_suffix(SUFFIX)
 
 
 def report_error(path: Path, err: OSError) -> UserFacingError:
     """A one-line message for why ``path`` cannot be written."""
     folder = path.parent
     if isinstance(err, IsADirectoryError) or path.is_dir():
-        problem = "that is a folder; give a file name ending in .xlsx"
+        problem = f"that is a folder; give a file name ending in {SUFFIX}"
     elif isinstance(err, FileNotFoundError) and not folder.is_dir():
         problem = f"the folder {folder} does not exist"
     elif isinstance(err, PermissionError):
@@ -45,8 +59,7 @@ def report_error(path: Path, err: OSError) -> UserFacingError:
 
 def check_target(path: Path) -> None:
     """Fail before the long work when the report certainly cannot be written."""
-    if path.suffix.lower() != SUFFIX:
-        raise UsageError(f"{path}: the report is an Excel workbook, name it {SUFFIX}")
+    check_suffix(path)
     if path.is_dir():
         raise report_error(path, IsADirectoryError(errno.EISDIR, "is a folder"))
     if not path.parent.is_dir():

@@ -13,6 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from core.errors import UsageError
+from core.matching.vocabulary import (
+    NAME_COLUMN_CJK_FORMS,
+    NAME_COLUMN_CJK_WORDS,
+    NAME_COLUMN_GENERIC_WORDS,
+    NAME_COLUMN_LEGAL_FORMS,
+)
 from core.spreadsheets.headers import (
     EXACT,
     header_key,
@@ -28,13 +34,11 @@ CONTENT_SAMPLE_ROWS = 200
 """How many data rows the content checks look at."""
 
 _OTHER_ROLES = ("identifier", "country", "address")
-_LEGAL_FORM = re.compile(
-    r"\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|lp|plc|gmbh|ag|sa|"
-    r"sas|sarl|srl|spa|bv|nv|oy|ab|as|kk|pte|pty|group|holdings?|industries|technologies|"
-    r"technology|systems|international|enterprises?|trading|partners)\b\.?"
-    r"|有限公司|有限责任公司|股份|集团|公司|株式会社|厂|研究所|研究院",
-    re.IGNORECASE,
-)
+_LATIN_MARKERS = "|".join(sorted(NAME_COLUMN_LEGAL_FORMS | NAME_COLUMN_GENERIC_WORDS))
+_CJK_MARKERS = "|".join(NAME_COLUMN_CJK_FORMS + NAME_COLUMN_CJK_WORDS)
+_LEGAL_FORM = re.compile(rf"\b({_LATIN_MARKERS})\b\.?|{_CJK_MARKERS}", re.IGNORECASE)
+"""A legal form or company word in a cell: the vocabulary the matcher strips, as far as it
+says "company name" (core.matching.vocabulary)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from core.text import fold_key
+
 EXACT = 3
 """Strength of a header that is exactly a known header for a role."""
 PARTIAL = 2
@@ -140,8 +142,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def header_key(text: str) -> str:
     """The comparison key of a header: NFKC, case-folded, letters and digits only."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(char for char in folded if char.isalnum())
+    return fold_key(text)
 
 
 def header_tokens(text: str) -> set[str]:

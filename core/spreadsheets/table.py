@@ -85,8 +85,7 @@ class SupplierTable:
 
     def column_label(self, column: int) -> str:
         """The header of ``column``, or "Column C" when the header cell is empty."""
-        header = self.headers[column] if 0 <= column < len(self.headers) else ""
-        return header or f"Column {column_letter(column)}"
+        return header_label(self.headers[column] if 0 <= column < len(self.headers) else "", column)
 
 
 def cell_text(value: CellValue) -> str:
@@ -125,6 +124,18 @@ def column_letter(column: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+UNTITLED_COLUMN = "Column {letter}"
+"""The label of a column whose header cell is empty; ``{letter}`` is its spreadsheet letter."""
+
+
+def header_label(header: str, column: int, template: str = UNTITLED_COLUMN) -> str:
+    """``header`` as shown to a user, or "Column C" (``template`` with the column's letter) for
+    a column whose header is empty or only spaces. The one rule for header-less columns: the
+    preview, the column choices, the report and the details pane label them alike. A GUI
+    passes its translated ``template``."""
+    return header.strip() or template.format(letter=column_letter(column))
 
 
 def column_index(letters: str) -> int:

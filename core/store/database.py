@@ -58,10 +58,6 @@ class Database:
         if migrate:
             self.migrate()
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
     def migrate(self) -> None:
         """Bring the schema to the newest revision (creates it on a new database)."""
         cfg = Config()

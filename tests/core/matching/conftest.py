@@ -3,12 +3,12 @@ clean clone) and one matcher over them, built once per session."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from core.lists.model import Entity
+from core.lists.pack import read_entities_csv
 from core.matching import EntityMatcher
 
 REPO = Path(__file__).resolve().parents[3]
@@ -16,25 +16,10 @@ ENTITIES_CSV = REPO / "resources" / "lists" / "bundled" / "entities.csv"
 DEV_CSV = Path(__file__).resolve().parent / "data" / "dev-matches.csv"
 
 
-def load_entities(path: Path = ENTITIES_CSV) -> list[Entity]:
-    """Entities from an entities.csv of the reference-list format (aliases "|"-separated)."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [
-            Entity(
-                entity_id=row["entity_id"].strip(),
-                name_en=row["name_en"].strip(),
-                name_zh=row.get("name_zh", "").strip(),
-                aliases=tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip()),
-                country=row.get("country", "").strip(),
-                kind=row.get("kind", "").strip() or "organization",
-            )
-            for row in csv.DictReader(handle)
-        ]
-
-
 @pytest.fixture(scope="session")
 def entities() -> list[Entity]:
-    return load_entities()
+    """The bundled entities, read as a list pack reads them (``notes`` kept)."""
+    return read_entities_csv(ENTITIES_CSV)
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ import core.report.workbook as report_workbook
 from core.errors import Cancelled, UsageError, UserFacingError
 from core.progress import CallbackProgress
 from core.report import write_report
+from core.report.target import check_suffix, with_suffix
 from core.screening.result import ScreeningResult
 
 from .conftest import SHEET, make_result
@@ -47,6 +48,15 @@ def test_a_folder_is_not_a_report_file(tmp_path: Path) -> None:
 def test_the_report_must_be_named_xlsx(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"name it \.xlsx"):
         write_report(make_result(), tmp_path / "report.csv")
+
+
+def test_one_rule_for_the_report_suffix() -> None:
+    check_suffix(Path("R.XLSX"))
+    with pytest.raises(UsageError, match=r"^--output R\.pdf: .* name it \.xlsx$"):
+        check_suffix(Path("R.pdf"), shown="--output R.pdf")
+    assert with_suffix(Path("a/R")) == Path("a/R.xlsx")
+    assert with_suffix(Path("R.Xlsx")) == Path("R.Xlsx")
+    assert with_suffix(Path("R.csv")) == Path("R.xlsx")
 
 
 def test_a_file_open_in_excel_is_reported_before_any_work(

@@ -19,6 +19,7 @@ from core.spreadsheets.table import (
     cell_text,
     column_index,
     column_letter,
+    header_label,
 )
 from core.spreadsheets.workbook import clean_row
 
@@ -98,3 +99,9 @@ def test_core_spreadsheets_does_not_import_qt() -> None:
         "sys.exit(any(name.startswith(('PySide', 'PyQt', 'shiboken')) for name in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0
+
+
+def test_one_label_for_a_column_without_header() -> None:
+    assert header_label(" Supplier ", 0) == "Supplier"
+    assert header_label("  ", 27) == "Column AB"
+    assert header_label("", 2, template="列 {letter}") == "列 C"
