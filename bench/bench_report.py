@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.lists.model import SEVERITY_ORDER  # noqa: E402
+from core.matching.reasons import Reason, ReasonKind  # noqa: E402
 from core.report import write_report  # noqa: E402
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult  # noqa: E402
 from core.spreadsheets.table import CellValue  # noqa: E402
@@ -66,7 +67,8 @@ def make_result(rows: int, hits_every: int, seed: int = 20250520) -> ScreeningRe
                     sheet="Vendors", row=row, supplier_name=name, supplier_country="US",
                     entity_id=f"e{number}", entity_name=name, entity_name_zh="某某有限公司",
                     matched_name=name, score=95.5, band="strong",
-                    reasons=("tokens matched: global, trading",), matched_tokens=("global",),
+                    reasons=(Reason(ReasonKind.TOKENS_MATCHED, ("global", "trading")),),
+                    matched_tokens=("global",),
                     list_id="cn-export-control", status=rng.choice(_STATUSES),
                     since=dt.date(2025, 3, 4), until=None, announcement="商务部公告2025年第13号",
                     source_url="https://www.mofcom.gov.cn/notice.html",

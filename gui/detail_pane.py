@@ -23,20 +23,14 @@ from PySide6.QtWidgets import (
 
 from core.lists.model import Status
 from core.lists.snapshot import ListSnapshot
-from core.review import Decision
+from core.review.state import ReviewState, review_of
+from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets.table import cell_text
 from gui.core_text import band_label, event_text, reason_text
 from gui.entity_history import EntityHistory
-from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
-from gui.results_model import REVIEW_AGAIN, decision_state, is_remembered
+from gui.labels import DECISION_KEYS, STATUS_COLORS, decision_label, list_title, status_label
 from gui.wrapped_label import WrappedLabel
-
-DECISION_KEYS = {
-    Decision.CONFIRMED: "Ctrl+1",
-    Decision.FALSE_POSITIVE: "Ctrl+2",
-    Decision.ESCALATED: "Ctrl+3",
-}
 
 
 def highlight_tokens(text: str, tokens: Sequence[str], palette: QPalette) -> str:
@@ -171,7 +165,7 @@ class DetailPane(QScrollArea):
             Decision.ESCALATED: self.tr("Escalate"),
         }
         for choice, button in self.buttons.items():
-            key = QKeySequence(DECISION_KEYS[choice]).toString(
+            key = QKeySequence(DECISION_KEYS[choice][0]).toString(
                 QKeySequence.SequenceFormat.NativeText
             )
             button.setText(texts[choice])
@@ -243,7 +237,7 @@ class DetailPane(QScrollArea):
                     "&nbsp;&nbsp;&nbsp;&nbsp;"
                     + html.escape(
                         self.tr("Announced, not yet in force: {change}").format(
-                            change=event_text(change)
+                            change=event_text(change, with_list=False)
                         )
                     )
                 )
@@ -274,7 +268,8 @@ class DetailPane(QScrollArea):
         return status_label(hit.status)
 
     def _show_decision(self, hit: ListingHit) -> None:
-        prior = hit.prior
+        review = review_of(hit)
+        prior = review.prior
         if prior is not None and prior.applies:
             self.prior.setText(
                 self.tr("Cleared before by {name} on {date}: {note}").format(
@@ -282,7 +277,7 @@ class DetailPane(QScrollArea):
                     date=prior.decided_at.date().isoformat(),
                     note=prior.note or "-",
                 )
-                if prior.decision == Decision.FALSE_POSITIVE.value
+                if prior.decision is Decision.FALSE_POSITIVE
                 else self.tr("Decided before by {name} on {date}: {decision}").format(
                     name=prior.decided_by,
                     date=prior.decided_at.date().isoformat(),
@@ -291,7 +286,7 @@ class DetailPane(QScrollArea):
             )
         elif prior is not None:
             lists = self._snapshot.lists if self._snapshot is not None else {}
-            changes = "; ".join(event_text(change, lists) for change in prior.changes)
+            changes = "; ".join(event_text(change, lists) for change in review.changes)
             self.prior.setText(
                 self.tr(
                     "Cleared before by {name} on {date}, but the listing changed since: "
@@ -303,17 +298,16 @@ class DetailPane(QScrollArea):
                 )
             )
         self.prior.setVisible(prior is not None)
-        state = decision_state(hit)
-        if hit.decision:
-            when = hit.decided_at.date().isoformat() if hit.decided_at else ""
+        if review.decision is not None:
+            when = review.at.date().isoformat() if review.at else ""
             text = self.tr("{decision} by {name} on {date}").format(
-                decision=decision_label(hit.decision), name=hit.decided_by, date=when
+                decision=decision_label(review.decision), name=review.by, date=when
             )
-            if hit.decision_note:
-                text += f" — {hit.decision_note}"
-            if is_remembered(hit):
+            if review.note:
+                text += f" — {review.note}"
+            if review.state is ReviewState.REMEMBERED:
                 text += " " + self.tr("(carried over from an earlier screening)")
-        elif state == REVIEW_AGAIN:
+        elif review.state is ReviewState.REVIEW_AGAIN:
             text = self.tr("Not decided on this screening yet.")
         else:
             text = self.tr("Not decided yet.")

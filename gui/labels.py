@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
 from core.lists.model import Action, RestrictionList, Status
-from core.review import Decision
+from core.screening.decision import Decision
 
 _CONTEXT = "Labels"
 
@@ -29,10 +29,19 @@ _ACTION = {  # their own context: Chinese words them differently from the status
 }
 
 _DECISION = {
-    Decision.CONFIRMED.value: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
-    Decision.FALSE_POSITIVE.value: QT_TRANSLATE_NOOP("Labels", "False positive"),
-    Decision.ESCALATED.value: QT_TRANSLATE_NOOP("Labels", "Escalated"),
+    Decision.CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    Decision.FALSE_POSITIVE: QT_TRANSLATE_NOOP("Labels", "False positive"),
+    Decision.ESCALATED: QT_TRANSLATE_NOOP("Labels", "Escalated"),
 }
+
+DECISION_KEYS = {
+    # decision: (anywhere on the Results page, on the results table)
+    Decision.CONFIRMED: ("Ctrl+1", "C"),
+    Decision.FALSE_POSITIVE: ("Ctrl+2", "F"),
+    Decision.ESCALATED: ("Ctrl+3", "E"),
+}
+"""The keyboard shortcuts of the decisions: one table for the detail pane's buttons and the
+Results page's shortcuts."""
 
 STATUS_COLORS = {
     Status.ACTIVE: QColor(214, 48, 49),
@@ -57,11 +66,8 @@ def action_label(action: Action) -> str:
     return QCoreApplication.translate("Actions", str(_ACTION[action]))
 
 
-def decision_label(decision: str | None) -> str:
-    if not decision:
-        return ""
-    source = _DECISION.get(decision)
-    return tr(str(source)) if source else decision
+def decision_label(decision: Decision | None) -> str:
+    return tr(str(_DECISION[decision])) if decision is not None else ""
 
 
 def is_chinese_ui() -> bool:

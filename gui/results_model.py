@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from core.lists.model import RestrictionList, Status
+from core.review.state import ReviewState, review_of
 from core.screening.result import SEVERITY, ListingHit
 from gui.core_text import reason_text
 from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
@@ -41,30 +42,6 @@ _USED_ROLES = frozenset(
     (_DISPLAY, _DECORATION, _TOOLTIP, int(Qt.ItemDataRole.TextAlignmentRole), int(HIT_ROLE))
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-REVIEW_AGAIN = "review_again"
-UNDECIDED = "undecided"
-
-
-def decision_state(hit: ListingHit) -> str:
-    """``confirmed``/``false_positive``/``escalated``, ``review_again`` (an earlier decision no
-    longer applies because the listing changed) or ``undecided``."""
-    if hit.decision:
-        return hit.decision
-    if hit.prior is not None and not hit.prior.applies:
-        return REVIEW_AGAIN
-    return UNDECIDED
-
-
-def is_remembered(hit: ListingHit) -> bool:
-    """The decision was carried over from an earlier screening, not made on this one."""
-    prior = hit.prior
-    return (
-        prior is not None
-        and prior.applies
-        and hit.decision == prior.decision
-        and hit.decided_at == prior.decided_at
-    )
 
 
 def _date(value: dt.date | None) -> str:
@@ -288,13 +265,15 @@ class ResultsModel(QAbstractTableModel):
         return ""
 
     def decision_text(self, hit: ListingHit) -> str:
-        state = decision_state(hit)
-        if state == REVIEW_AGAIN:
+        review = review_of(hit)
+        if review.state is ReviewState.REVIEW_AGAIN:
             return self.tr("Review again")
-        if state == UNDECIDED:
+        if review.decision is None:
             return ""
-        text = decision_label(state)
-        return self.tr("{decision} (earlier)").format(decision=text) if is_remembered(hit) else text
+        text = decision_label(review.decision)
+        if review.state is ReviewState.REMEMBERED:
+            return self.tr("{decision} (earlier)").format(decision=text)
+        return text
 
     def _tooltip(self, hit: ListingHit, column: int) -> str | None:
         if column == COL_ENTITY:
@@ -365,7 +344,7 @@ class ResultsModel(QAbstractTableModel):
             COL_SINCE: lambda h: h.since or dt.date.min,
             COL_UNTIL: lambda h: h.until or dt.date.max,
             COL_SCORE: lambda h: h.score,
-            COL_DECISION: lambda h: decision_state(h),
+            COL_DECISION: lambda h: review_of(h).category,
         }
         return keys[column]
 
@@ -435,7 +414,7 @@ class ResultsFilterProxy(QSortFilterProxyModel):
         mask = [
             (statuses is None or h.status in statuses)
             and (list_id is None or h.list_id == list_id)
-            and (decision is None or decision_state(h) == decision)
+            and (decision is None or review_of(h).category == decision)
             for h in hits
         ]
         if text:

@@ -25,10 +25,18 @@ from PySide6.QtWidgets import (
 
 from core.lists.model import Status
 from core.lists.snapshot import FreshnessWarning, ListSnapshot
-from core.review import Decision
+from core.review.state import ReviewState
+from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
-from gui.detail_pane import DECISION_KEYS, DetailPane
-from gui.labels import SCREENED_STATUSES, STATUS_COLORS, decision_label, list_title, status_label
+from gui.detail_pane import DetailPane
+from gui.labels import (
+    DECISION_KEYS,
+    SCREENED_STATUSES,
+    STATUS_COLORS,
+    decision_label,
+    list_title,
+    status_label,
+)
 from gui.results_model import (
     COL_COUNTRY,
     COL_DECISION,
@@ -41,8 +49,6 @@ from gui.results_model import (
     COL_STATUS,
     COL_SUPPLIER,
     COL_UNTIL,
-    REVIEW_AGAIN,
-    UNDECIDED,
     ResultsFilterProxy,
     ResultsModel,
 )
@@ -205,16 +211,11 @@ class ResultsPage(QWidget):
         return bar
 
     def _shortcuts(self) -> None:
-        for decision, keys in DECISION_KEYS.items():
-            shortcut = QShortcut(QKeySequence(keys), self)
+        for decision, (page_keys, table_key) in DECISION_KEYS.items():
+            shortcut = QShortcut(QKeySequence(page_keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda d=decision: self._decide(d))
-        for decision, key in (
-            (Decision.CONFIRMED, "C"),
-            (Decision.FALSE_POSITIVE, "F"),
-            (Decision.ESCALATED, "E"),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut = QShortcut(QKeySequence(table_key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda d=decision: self._decide(d))
         focus = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -259,10 +260,10 @@ class ResultsPage(QWidget):
             for list_id in self.result.list_ids:
                 self.list_filter.addItem(list_title(lists.get(list_id), list_id), list_id)
         self.decision_filter.addItem(self.tr("Any decision"), "")
-        self.decision_filter.addItem(self.tr("Not decided"), UNDECIDED)
-        self.decision_filter.addItem(self.tr("Review again"), REVIEW_AGAIN)
+        self.decision_filter.addItem(self.tr("Not decided"), ReviewState.UNDECIDED.value)
+        self.decision_filter.addItem(self.tr("Review again"), ReviewState.REVIEW_AGAIN.value)
         for decision in Decision:
-            self.decision_filter.addItem(decision_label(decision.value), decision.value)
+            self.decision_filter.addItem(decision_label(decision), decision.value)
         for combo, value in zip(
             (self.status_filter, self.list_filter, self.decision_filter), keep, strict=True
         ):

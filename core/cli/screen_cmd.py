@@ -9,6 +9,7 @@ from typing import Any
 
 from core.cli.common import CommandContext, date_argument, warn
 from core.errors import UsageError
+from core.review.state import Review, ReviewState, review_of
 from core.screening import ListingHit, ScreeningRequest, ScreeningResult
 from core.screening.json_export import result_to_json, write_json
 from core.spreadsheets import SheetChoice
@@ -132,14 +133,7 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
                 window = f" (listed{window}) from {hit.suspended_since.isoformat()}"
             if hit.until:
                 window += f" until {hit.until.isoformat()}"
-            decision = ""
-            if hit.prior is not None and hit.prior.applies:
-                decision = (
-                    f"  (cleared before by {hit.prior.decided_by} on "
-                    f"{hit.prior.decided_at:%Y-%m-%d}: {hit.prior.decision.replace('_', ' ')})"
-                )
-            elif hit.prior is not None:
-                decision = "  (cleared before, but the listing changed since: review again)"
+            decision = _review_text(review_of(hit))
             print(f"{'':16}{hit.list_id}: {hit.status.value}{window}{decision}")
     counts: dict[str, int] = {}
     for hit in result.hits:
@@ -150,3 +144,15 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
         print(f"stored as run {result.run_id}")
     if report is not None:
         print(f"report written to {report}")
+
+
+def _review_text(review: Review) -> str:
+    prior = review.prior
+    if review.state is ReviewState.REMEMBERED and prior is not None:
+        return (
+            f"  (cleared before by {prior.decided_by} on {prior.decided_at:%Y-%m-%d}: "
+            f"{prior.decision.english})"
+        )
+    if review.state is ReviewState.REVIEW_AGAIN:
+        return "  (cleared before, but the listing changed since: review again)"
+    return ""

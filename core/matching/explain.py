@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from core.matching.index import IndexedName
 from core.matching.normalize import NormalizedName, fold
+from core.matching.reasons import Reason, ReasonKind
 from core.matching.score import TokenPair
 from core.matching.vocabulary import ABBREVIATIONS
 
@@ -34,65 +35,64 @@ class Candidate:
 
 def describe(
     cand: Candidate, supplier_country: str, entity_country: str
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[Reason, ...], tuple[str, ...]]:
     """(reasons, matched supplier words as printed) for one candidate."""
     s, listed = cand.supplier, cand.name.norm
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     if s.script == "cjk":
-        reasons.append("Chinese name")
+        reasons.append(Reason(ReasonKind.CHINESE_NAME))
         if cand.country_prefix:
-            reasons.append(f"country prefix ignored: {cand.country_prefix}")
+            reasons.append(Reason(ReasonKind.COUNTRY_PREFIX_IGNORED, (cand.country_prefix,)))
         if cand.score < 100.0 and not cand.country_prefix:
-            reasons.append("characters differ")
+            reasons.append(Reason(ReasonKind.CHARACTERS_DIFFER))
     else:
         reasons.extend(_latin_reasons(cand))
-    reasons.extend(f"legal form ignored: {form}" for form in s.legal_forms)
+    reasons.extend(Reason(ReasonKind.LEGAL_FORM_IGNORED, (form,)) for form in s.legal_forms)
     if cand.name.derived_from and _same_letters(cand.name.printed, cand.name.derived_from):
-        reasons.append(f"same name, different spacing: {cand.name.derived_from}")
+        reasons.append(Reason(ReasonKind.SAME_NAME_SPACING, (cand.name.derived_from,)))
     elif cand.name.derived_from:
-        reasons.append(f"name part of: {cand.name.derived_from}")
+        reasons.append(Reason(ReasonKind.NAME_PART_OF, (cand.name.derived_from,)))
     elif cand.name.is_alias:
         printed = cand.name.printed
         short = len(listed.tokens) == 1 and printed.isupper() and len(printed) <= 6
-        reasons.append("acronym alias" if short else "alias")
+        reasons.append(Reason(ReasonKind.ACRONYM_ALIAS if short else ReasonKind.ALIAS))
     if supplier_country and entity_country:
         if supplier_country == entity_country:
-            reasons.append(f"country agrees: {entity_country}")
+            reasons.append(Reason(ReasonKind.COUNTRY_AGREES, (entity_country,)))
         else:
-            reasons.append(f"country differs: supplier {supplier_country}, entity {entity_country}")
+            reasons.append(Reason(ReasonKind.COUNTRY_DIFFERS, (supplier_country, entity_country)))
     return tuple(reasons), _matched_words(cand)
 
 
-def _latin_reasons(cand: Candidate) -> list[str]:
+_PAIR_KINDS = {"joined": ReasonKind.SPACING, "typo": ReasonKind.TYPO}
+
+
+def _latin_reasons(cand: Candidate) -> list[Reason]:
     s, listed = cand.supplier, cand.name.norm
     if not cand.pairs:
-        return [f"same name, different spacing: {s.text} ~ {listed.text}"]
+        return [Reason(ReasonKind.SAME_LETTERS_SPACING, (s.text, listed.text))]
     exact, other = [], []
     for p in sorted(cand.pairs, key=lambda p: p.supplier):
         left = " ".join(s.tokens[i] for i in p.supplier)
         right = " ".join(listed.tokens[j] for j in p.listed)
         if p.kind == "exact":
             exact.append(left)
-        elif p.kind == "joined":
-            other.append(f"spacing: {left} ~ {right}")
-        elif p.kind == "typo":
-            other.append(f"typo: {left} ~ {right}")
         else:
-            other.append(f"abbreviation: {left} ~ {right}")
-    out = [f"tokens matched: {', '.join(exact)}"] if exact else []
+            other.append(Reason(_PAIR_KINDS.get(p.kind, ReasonKind.ABBREVIATION), (left, right)))
+    out = [Reason(ReasonKind.TOKENS_MATCHED, tuple(exact))] if exact else []
     out.extend(other)
     for i in sorted(cand.covers()):
         printed = fold(s.printed(i))[0].replace(".", "").replace("'", "")
         if printed in ABBREVIATIONS and ABBREVIATIONS[printed] == s.tokens[i]:
-            out.append(f"abbreviation: {s.printed(i)} = {s.tokens[i]}")
+            out.append(Reason(ReasonKind.ABBREVIATION_EXPANDED, (s.printed(i), s.tokens[i])))
     matched_s = cand.covers()
     matched_l = {j for p in cand.pairs for j in p.listed}
-    extra = [s.tokens[i] for i in range(len(s.tokens)) if i not in matched_s]
-    missing = [t for j, t in enumerate(listed.tokens) if j not in matched_l]
+    extra = tuple(s.tokens[i] for i in range(len(s.tokens)) if i not in matched_s)
+    missing = tuple(t for j, t in enumerate(listed.tokens) if j not in matched_l)
     if extra:
-        out.append(f"extra words: {', '.join(extra)}")
+        out.append(Reason(ReasonKind.EXTRA_WORDS, extra))
     if missing:
-        out.append(f"words not found: {', '.join(missing)}")
+        out.append(Reason(ReasonKind.WORDS_NOT_FOUND, missing))
     return out
 
 

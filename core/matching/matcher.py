@@ -34,6 +34,7 @@ from core.matching.normalize import (
     quick_latin_tokens_many,
     supplier_parts,
 )
+from core.matching.reasons import Reason
 from core.matching.score import (
     LEGAL_FORM_AGREEMENT_BONUS,
     LISTED_MISSING_EXPONENT,
@@ -72,7 +73,7 @@ class NameMatch:
     matched_name: str
     score: float
     band: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     matched_tokens: tuple[str, ...]
 
 

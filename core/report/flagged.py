@@ -28,6 +28,7 @@ from core.report.layout import (
 from core.report.measure import has_wide, wrapped_lines
 from core.report.row_stream import RowStream
 from core.report.table import measured_widths, prepare_table, set_filter, write_header
+from core.review.state import ReviewState, review_of
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets.table import CellValue, cell_text
 
@@ -49,31 +50,31 @@ def sheet_label(result: ScreeningResult, sheet: str | None) -> str:
 
 
 def decision_label(hit: ListingHit) -> str:
-    return hit.decision.replace("_", " ") if hit.decision else ""
+    return hit.decision.english if hit.decision else ""
 
 
 def decision_note(hit: ListingHit) -> str:
     """The reviewer's note, an earlier decision that applies or has lapsed, upcoming changes."""
+    review = review_of(hit)
     lines = []
-    prior = hit.prior
+    prior = review.prior
     if prior is not None and prior.applies:
         lines.append(
             f"Cleared before by {prior.decided_by} on {prior.decided_at:%Y-%m-%d}"
             + (f": {prior.note}" if prior.note else "")
         )
     elif prior is not None:
-        what = prior.decision.replace("_", " ")
-        changes = "; ".join(prior.changes) or "the listing changed"
+        changes = "; ".join(c.english() for c in prior.changes) or "the listing changed"
         lines.append(
-            f"Marked {what} by {prior.decided_by} on {prior.decided_at:%Y-%m-%d}, but the "
-            f"listing changed since ({changes}): review again"
+            f"Marked {prior.decision.english} by {prior.decided_by} on "
+            f"{prior.decided_at:%Y-%m-%d}, but the listing changed since ({changes}): "
+            "review again"
         )
-    own_decision = hit.decision and (prior is None or hit.decided_at != prior.decided_at)
-    if own_decision:
-        by = f" ({hit.decided_by}, {hit.decided_at:%Y-%m-%d})" if hit.decided_at else ""
-        lines.append((hit.decision_note or decision_label(hit)) + by)
+    if review.state is ReviewState.DECIDED:
+        by = f" ({review.by}, {review.at:%Y-%m-%d})" if review.at else ""
+        lines.append((review.note or decision_label(hit)) + by)
     if hit.upcoming:
-        lines.append("Upcoming: " + "; ".join(hit.upcoming))
+        lines.append("Upcoming: " + "; ".join(e.english(with_list=False) for e in hit.upcoming))
     return "\n".join(lines)
 
 
@@ -86,7 +87,7 @@ def hit_values(hit: ListingHit) -> list[CellValue]:
         hit.entity_name_zh,
         hit.matched_name,
         round(hit.score, 1),
-        "; ".join(hit.reasons),
+        "; ".join(r.english() for r in hit.reasons),
         hit.since,
         hit.until,
         hit.announcement,

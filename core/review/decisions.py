@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import StrEnum
 
 from sqlalchemy import select
 
@@ -12,28 +11,14 @@ from core.errors import NotFoundError, UsageError
 from core.identity import default_reviewer
 from core.lists.catalog import ListCatalog
 from core.lists.snapshot import ListSnapshot
+from core.review.hit_records import hit_from_record
 from core.review.memory import listing_keys, supplier_key
-from core.review.run_store import hit_from_record, with_recorded_decision
+from core.review.run_store import with_recorded_decision
+from core.screening.decision import Decision
 from core.screening.result import ListingHit
 from core.store.audit import append_in
 from core.store.database import Database
 from core.store.models import DecisionRecord, RunHit, ScreeningRun
-
-
-class Decision(StrEnum):
-    CONFIRMED = "confirmed"
-    FALSE_POSITIVE = "false_positive"
-    ESCALATED = "escalated"
-
-    @classmethod
-    def parse(cls, text: str) -> Decision:
-        """Accepts "false-positive", "false positive", "FALSE_POSITIVE" ..."""
-        key = text.strip().lower().replace("-", "_").replace(" ", "_")
-        try:
-            return cls(key)
-        except ValueError:
-            choices = ", ".join(d.value.replace("_", "-") for d in cls)
-            raise UsageError(f"unknown decision {text!r} (choose {choices})") from None
 
 
 class DecisionService:
@@ -54,7 +39,7 @@ class DecisionService:
     ) -> list[ListingHit]:
         """Record a decision on the hit of ``entity_id`` in ``row`` of run ``run_id``; returns
         that hit on each of the entity's lists, with the decision."""
-        chosen = decision if isinstance(decision, Decision) else Decision.parse(decision)
+        chosen = Decision.parse(decision)
         reviewer = (by or "").strip() or default_reviewer()
         snapshot = snapshot or ListCatalog(self.db).snapshot()
         with self.db.session() as session:

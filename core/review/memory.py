@@ -14,15 +14,14 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.lists.describe import describe_event
+from core.lists.describe import EventLine
 from core.lists.model import ListingEvent
 from core.lists.snapshot import ListSnapshot
 from core.matching.normalize import normalize
+from core.screening.decision import Decision
 from core.screening.result import ListingHit, PriorDecision, ScreeningResult
 from core.store.models import DecisionRecord
 from core.store.timestamps import as_utc
-
-FALSE_POSITIVE = "false_positive"
 
 
 def supplier_key(name: str) -> str:
@@ -80,7 +79,7 @@ def apply_memory(
     remembered = {
         key: record
         for key, record in latest_decisions(session, keys).items()
-        if record.decision == FALSE_POSITIVE
+        if record.decision == Decision.FALSE_POSITIVE
     }
     if not remembered:
         return result
@@ -97,12 +96,12 @@ def apply_memory(
             }
         known = set(json.loads(record.listing_events))
         changes = tuple(
-            describe_event(event)
+            EventLine.of(event)
             for key, event in sorted(current[hit.entity_id].items())
             if key not in known
         )
         prior = PriorDecision(
-            decision=record.decision,
+            decision=Decision(record.decision),
             note=record.note,
             decided_by=record.decided_by,
             decided_at=as_utc(record.decided_at),
@@ -113,7 +112,7 @@ def apply_memory(
         hit = hit.with_prior(prior)
         if prior.applies:
             hit = hit.with_decision(
-                FALSE_POSITIVE, record.note, record.decided_by, prior.decided_at
+                Decision.FALSE_POSITIVE, record.note, record.decided_by, prior.decided_at
             )
         hits.append(hit)
     return replace(result, hits=hits)

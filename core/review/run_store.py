@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.errors import NotFoundError
-from core.lists.model import Status
 from core.lists.snapshot import FreshnessWarning, ReleaseInfo
 from core.review.cells import cells_from_json, cells_to_json
-from core.screening.result import ListingHit, PriorDecision, ScreenedSheet, ScreeningResult
+from core.review.hit_records import hit_from_record, hit_record
+from core.screening.decision import Decision
+from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult
 from core.store.audit import append_in
 from core.store.database import Database
 from core.store.models import DecisionRecord, RunHit, RunRow, ScreeningRun
@@ -60,30 +61,6 @@ def _release_from(data: dict[str, Any]) -> ReleaseInfo:
     )
 
 
-def _prior_json(prior: PriorDecision | None) -> str | None:
-    if prior is None:
-        return None
-    data = asdict(prior)
-    data["decided_at"] = prior.decided_at.isoformat()
-    data["changes"] = list(prior.changes)
-    return json.dumps(data, ensure_ascii=False)
-
-
-def _prior_from(text: str | None) -> PriorDecision | None:
-    if not text:
-        return None
-    data = json.loads(text)
-    return PriorDecision(
-        decision=data["decision"],
-        note=data["note"],
-        decided_by=data["decided_by"],
-        decided_at=dt.datetime.fromisoformat(data["decided_at"]),
-        run_id=data["run_id"],
-        applies=bool(data["applies"]),
-        changes=tuple(data["changes"]),
-    )
-
-
 class RunStore:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -115,7 +92,7 @@ class RunStore:
             RunRow(run_id=run.id, sheet=sheet, row_number=row, cells=cells_to_json(values))
             for (sheet, row), values in result.rows.items()
         )
-        session.add_all(_hit_record(run.id, position, h) for position, h in enumerate(result.hits))
+        session.add_all(hit_record(run.id, position, h) for position, h in enumerate(result.hits))
         append_in(
             session,
             "screening.run",
@@ -216,7 +193,7 @@ def with_recorded_decision(hit: ListingHit, record: DecisionRecord | None) -> Li
     if record is None:
         return hit
     return hit.with_decision(
-        record.decision, record.note, record.decided_by, as_utc(record.decided_at)
+        Decision(record.decision), record.note, record.decided_by, as_utc(record.decided_at)
     )
 
 
@@ -224,61 +201,3 @@ def _sheet(data: dict[str, Any]) -> dict[str, Any]:
     data["headers"] = tuple(data["headers"])
     data["guessed"] = tuple(data.get("guessed", ()))
     return data
-
-
-def _hit_record(run_id: int, position: int, hit: ListingHit) -> RunHit:
-    return RunHit(
-        run_id=run_id,
-        position=position,
-        sheet=hit.sheet,
-        row_number=hit.row,
-        supplier_name=hit.supplier_name,
-        supplier_country=hit.supplier_country,
-        entity_id=hit.entity_id,
-        entity_name=hit.entity_name,
-        entity_name_zh=hit.entity_name_zh,
-        matched_name=hit.matched_name,
-        score=hit.score,
-        band=hit.band,
-        reasons=json.dumps(list(hit.reasons), ensure_ascii=False),
-        matched_tokens=json.dumps(list(hit.matched_tokens), ensure_ascii=False),
-        list_id=hit.list_id,
-        status=hit.status.value,
-        since=hit.since,
-        until=hit.until,
-        announcement=hit.announcement,
-        source_url=hit.source_url,
-        upcoming=json.dumps(list(hit.upcoming), ensure_ascii=False),
-        suspended_since=hit.suspended_since,
-        prior=_prior_json(hit.prior),
-    )
-
-
-def hit_from_record(record: RunHit) -> ListingHit:
-    prior = _prior_from(record.prior)
-    hit = ListingHit(
-        sheet=record.sheet,
-        row=record.row_number,
-        supplier_name=record.supplier_name,
-        supplier_country=record.supplier_country,
-        entity_id=record.entity_id,
-        entity_name=record.entity_name,
-        entity_name_zh=record.entity_name_zh,
-        matched_name=record.matched_name,
-        score=record.score,
-        band=record.band,
-        reasons=tuple(json.loads(record.reasons)),
-        matched_tokens=tuple(json.loads(record.matched_tokens)),
-        list_id=record.list_id,
-        status=Status(record.status),
-        since=record.since,
-        until=record.until,
-        announcement=record.announcement,
-        source_url=record.source_url,
-        upcoming=tuple(json.loads(record.upcoming)),
-        suspended_since=record.suspended_since,
-        prior=prior,
-    )
-    if prior is not None and prior.applies:
-        hit = hit.with_decision(prior.decision, prior.note, prior.decided_by, prior.decided_at)
-    return hit

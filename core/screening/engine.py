@@ -16,7 +16,7 @@ from core import __version__
 from core.collector import collector_paused
 from core.errors import UsageError
 from core.identity import default_reviewer
-from core.lists.describe import describe_event
+from core.lists.describe import EventLine
 from core.lists.model import ListStatus, Status
 from core.lists.snapshot import ListSnapshot
 from core.matching import DEFAULT_THRESHOLD, NameMatch
@@ -367,7 +367,7 @@ def _hits_for(
                 until=status.until,
                 announcement=basis.announcement if basis else "",
                 source_url=basis.source_url if basis else "",
-                upcoming=tuple(describe_event(e, with_list=False) for e in status.upcoming),
+                upcoming=tuple(EventLine.of(e) for e in status.upcoming),
                 suspended_since=status.suspended_since,
             )
         )

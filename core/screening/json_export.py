@@ -2,58 +2,68 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
-from core.screening.result import ListingHit, ScreeningResult
+from core.screening import hit_values
+from core.screening.result import ListingHit, PriorDecision, ScreeningResult
 
-
-def _day(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+_EMPTY_AS_NULL = ("supplier_country", "entity_name_zh", "decision_note", "decided_by")
+"""Text fields written as null when empty (the published format had them so)."""
 
 
 def hit_to_json(hit: ListingHit) -> dict[str, Any]:
-    return {
-        "row": hit.row,
-        "sheet": hit.sheet,
-        "supplier_name": hit.supplier_name,
-        "supplier_country": hit.supplier_country or None,
-        "entity_id": hit.entity_id,
-        "entity_name": hit.entity_name,
-        "entity_name_zh": hit.entity_name_zh or None,
-        "matched_name": hit.matched_name,
-        "score": hit.score,
-        "band": hit.band,
-        "reasons": list(hit.reasons),
-        "list_id": hit.list_id,
-        "status": hit.status.value,
-        "since": _day(hit.since),
-        "until": _day(hit.until),
-        "suspended_since": _day(hit.suspended_since),
-        "announcement": hit.announcement,
-        "source_url": hit.source_url,
-        "upcoming": list(hit.upcoming),
-        "decision": hit.decision,
-        "decision_note": hit.decision_note or None,
-        "decided_by": hit.decided_by or None,
-        "cleared_before": _prior(hit),
-    }
+    """Every field of the hit (``hit_values``); reasons and event lines twice: as the English
+    sentences scripts have read since the first version, and as data (``*_detail``)."""
+    out = hit_values.hit_to_values(hit)
+    for name in _EMPTY_AS_NULL:
+        out[name] = out[name] or None
+    out["reasons"] = [r.english() for r in hit.reasons]
+    out["reasons_detail"] = [r.to_json() for r in hit.reasons]
+    out["upcoming"] = [e.english(with_list=False) for e in hit.upcoming]
+    out["upcoming_detail"] = [e.to_json() for e in hit.upcoming]
+    del out["prior"]
+    out["cleared_before"] = _prior(hit.prior)
+    return out
 
 
-def _prior(hit: ListingHit) -> dict[str, Any] | None:
-    prior = hit.prior
+def hit_from_json(data: dict[str, Any]) -> ListingHit:
+    """The hit a ``hit_to_json`` object describes (a stored JSON result read back)."""
+    values = dict(data)
+    for name in _EMPTY_AS_NULL:
+        values[name] = values.get(name) or ""
+    values["reasons"] = values.pop("reasons_detail")
+    values["upcoming"] = values.pop("upcoming_detail")
+    prior = values.pop("cleared_before")
+    values["prior"] = (
+        None
+        if prior is None
+        else {
+            "decision": prior["decision"],
+            "note": prior["note"],
+            "decided_by": prior["by"],
+            "decided_at": prior["at"],
+            "run_id": prior["run_id"],
+            "applies": prior["applies"],
+            "changes": prior["listing_changes_detail"],
+        }
+    )
+    return hit_values.hit_from_values(values)
+
+
+def _prior(prior: PriorDecision | None) -> dict[str, Any] | None:
     if prior is None:
         return None
     return {
-        "decision": prior.decision,
+        "decision": prior.decision.value,
         "by": prior.decided_by,
         "at": prior.decided_at.isoformat(timespec="seconds"),
         "note": prior.note,
         "run_id": prior.run_id,
         "applies": prior.applies,
-        "listing_changes": list(prior.changes),
+        "listing_changes": [c.english() for c in prior.changes],
+        "listing_changes_detail": [c.to_json() for c in prior.changes],
     }
 
 

@@ -9,8 +9,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from core.lists.describe import EventLine
 from core.lists.model import Status
 from core.lists.snapshot import FreshnessWarning, ReleaseInfo
+from core.matching.reasons import Reason
+from core.screening.decision import Decision
 from core.spreadsheets.table import CellValue
 
 SEVERITY: dict[Status, int] = {
@@ -26,14 +29,14 @@ SEVERITY: dict[Status, int] = {
 class PriorDecision:
     """A reviewer's earlier decision about the same supplier name and entity."""
 
-    decision: str  # "confirmed" | "false_positive" | "escalated"
+    decision: Decision
     note: str
     decided_by: str
     decided_at: dt.datetime
     run_id: int | None
     applies: bool
     """False when the entity's listing changed after the decision: the hit is back for review."""
-    changes: tuple[str, ...] = ()
+    changes: tuple[EventLine, ...] = ()
     """Listing events that appeared after the decision (why it no longer applies)."""
 
 
@@ -52,7 +55,7 @@ class ListingHit:
     matched_name: str
     score: float
     band: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     matched_tokens: tuple[str, ...]
     list_id: str
     status: Status
@@ -60,10 +63,10 @@ class ListingHit:
     until: dt.date | None
     announcement: str
     source_url: str
-    upcoming: tuple[str, ...] = ()
+    upcoming: tuple[EventLine, ...] = ()
     suspended_since: dt.date | None = None
     """Start of the current suspension window (``since`` is when the listing began)."""
-    decision: str | None = None
+    decision: Decision | None = None
     decision_note: str = ""
     decided_by: str = ""
     decided_at: dt.datetime | None = None
@@ -75,7 +78,7 @@ class ListingHit:
         return (self.sheet, self.row, self.entity_id)
 
     def with_decision(
-        self, decision: str | None, note: str, by: str, at: dt.datetime | None
+        self, decision: Decision | None, note: str, by: str, at: dt.datetime | None
     ) -> ListingHit:
         return replace(self, decision=decision, decision_note=note, decided_by=by, decided_at=at)
 

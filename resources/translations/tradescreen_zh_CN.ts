@@ -101,6 +101,10 @@ TradeScreen 将改为打开本机数据库。</translation>
 <context>
     <name>CoreText</name>
     <message>
+        <source>as stored: {detail}</source>
+        <translation>旧版本保存的说明：{detail}</translation>
+    </message>
+    <message>
         <source>tokens matched: {detail}</source>
         <translation>相同的词：{detail}</translation>
     </message>

@@ -12,19 +12,14 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.errors import InputFileError, UsageError
+from core.lists.describe import EventLine
 from core.lists.model import Action, ListingEvent, Status
+from core.matching.reasons import REASON_SHAPES, Reason, ReasonKind
 from core.paths import resources_dir
 from gui import error_dialogs, settings_flow
-from gui.core_text import (
-    REASON_KINDS,
-    WHOLE_REASONS,
-    band_label,
-    event_line,
-    event_text,
-    reason_text,
-)
+from gui.core_text import REASON_TEMPLATES, band_label, event_line, event_text, reason_text
 from gui.i18n import install_language
-from gui.labels import status_label
+from gui.labels import action_label, status_label
 from gui.main_window import MainWindow
 from gui.results_model import COL_SCORE
 from gui.settings import AppSettings
@@ -65,7 +60,7 @@ def test_the_ts_file_covers_the_source(tmp_path: Path) -> None:
     gui = Path(__file__).resolve().parents[2] / "gui"
     sources = {source for _, source, _ in _messages()}
     literal = re.compile(r"""(?:self\.tr|translate\("\w+",)\(?\s*"((?:[^"\\]|\\.)+)"\s*\)""")
-    for path in gui.glob("*.py"):
+    for path in gui.rglob("*.py"):
         for found in literal.findall(path.read_text(encoding="utf-8")):
             text = found.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
             assert text in sources, f"{path.name}: {text!r} is not in {TS.name}"
@@ -115,7 +110,7 @@ def test_core_texts_in_the_chinese_detail_pane(qtbot: QtBot, screened: MainWindo
     win.results.select_row(find_row(win, lambda h: h.entity_id == KRATOS))
     detail = win.results.detail
     hit = detail.hit
-    assert hit is not None and "country agrees: US" in hit.reasons
+    assert hit is not None and Reason(ReasonKind.COUNTRY_AGREES, ("US",)) in hit.reasons
     assert "tokens matched" in detail.why.text() and "(strong)" in detail.why.text()
     assert install_language("zh_CN")
     why = detail.why.text()
@@ -132,22 +127,32 @@ def test_core_texts_in_the_chinese_detail_pane(qtbot: QtBot, screened: MainWindo
     assert "country agrees: US" in detail.why.text()
 
 
-def test_every_reason_of_the_sample_and_every_known_kind_is_translated(
+def _example(kind: ReasonKind) -> Reason:
+    shape = REASON_SHAPES[kind]
+    return Reason(kind, ("alpha", "beta") if shape.words else tuple(f"x{i}" for i in shape.fields))
+
+
+def test_every_reason_kind_and_every_event_kind_has_chinese_words(
     screened: MainWindow,
 ) -> None:
+    """Whatever module makes a reason, its kind is a ``ReasonKind``: each one needs a template
+    in gui.core_text and its zh_CN translation, and each listing action its Chinese word."""
+    assert set(REASON_TEMPLATES) == set(ReasonKind), "a reason kind has no words in the window"
     reasons = {r for h in screened.results.model.hits() for r in h.reasons}
-    examples = [f"{kind}: a, b" for kind in REASON_KINDS] + list(WHOLE_REASONS)
-    examples.append("country differs: supplier DE, entity US")
     assert install_language("zh_CN")
-    for reason in sorted(reasons) + examples:
+    for reason in sorted(reasons, key=str) + [_example(kind) for kind in ReasonKind]:
         translated = reason_text(reason)
-        assert translated != reason, f"not translated: {reason!r}"
+        assert translated != reason.english(), f"not translated: {reason!r}"
         assert not re.search(r"[A-Za-z]{4,}", translated.split("：")[0]), translated
-    assert reason_text("typo: kratos ~ kratso") == "拼写差异：kratos ~ kratso"
-    assert reason_text("country differs: supplier DE, entity US") == (
+        assert all(part in translated for part in reason.data), translated
+    assert reason_text(Reason(ReasonKind.TYPO, ("kratos", "kratso"))) == "拼写差异：kratos ~ kratso"
+    assert reason_text(Reason(ReasonKind.COUNTRY_DIFFERS, ("DE", "US"))) == (
         "国家/地区不同：供应商 DE，实体 US"
     )
-    assert reason_text("a reason of a kind not known yet") == "a reason of a kind not known yet"
+    for action in Action:
+        assert not re.search(r"[A-Za-z]", action_label(action)), action
+        line = EventLine("cn-unreliable-entity", action, dt.date(2025, 1, 2))
+        assert not re.search(r"[A-Za-z]{4,}", event_text(line, with_list=False)), action
     assert band_label("possible") == "可能匹配"
 
 
@@ -163,11 +168,12 @@ def test_event_lines_and_error_framing_in_chinese(window: MainWindow) -> None:
     assert install_language("zh_CN")
     assert event_line(event) == "自 2025-05-14 起暂停，至 2025-08-12（公告〔2025〕7号）"
     lists = window.snapshot.lists if window.snapshot else {}
-    line = "cn-unreliable-entity: suspended from 2025-05-14 until 2025-08-12 (公告〔2025〕7号)"
+    line = EventLine.of(event)
     assert event_text(line, lists) == (
         "不可靠实体清单：自 2025-05-14 起暂停，至 2025-08-12（公告〔2025〕7号）"
     )
-    assert event_text("added from 2025-01-02") == "自 2025-01-02 起列入"
+    added = EventLine("cn-unreliable-entity", Action.ADDED, dt.date(2025, 1, 2))
+    assert event_text(added, with_list=False) == "自 2025-01-02 起列入"
     box = error_dialogs.show_error(window, InputFileError("/tmp/a.xlsx", "is damaged"))
     assert isinstance(box, QMessageBox)
     assert box.text() == "无法读取此文件。" and box.informativeText() == "/tmp/a.xlsx: is damaged"

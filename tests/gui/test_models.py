@@ -9,9 +9,13 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from core.lists.model import Status
+from core.lists.describe import EventLine
+from core.lists.model import Action, Status
+from core.matching.reasons import Reason, ReasonKind
 from core.paths import sample_suppliers_file
 from core.review import RunSummary
+from core.review.state import ReviewState, review_of
+from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import read_supplier_file
 from gui.history_view import RunsModel
@@ -23,7 +27,6 @@ from gui.results_model import (
     COL_STATUS,
     ResultsFilterProxy,
     ResultsModel,
-    decision_state,
 )
 from gui.services import AppServices
 from tests.gui.conftest import SAMPLE_DATE
@@ -41,7 +44,7 @@ def _hit(row: int, status: Status, list_id: str = "cn-export-control", **kw: obj
         matched_name=f"Entity {row % 7}",
         score=80 + row % 20,
         band="strong",
-        reasons=("tokens matched: entity",),
+        reasons=(Reason(ReasonKind.TOKENS_MATCHED, ("entity",)),),
         matched_tokens=("Entity",),
         list_id=list_id,
         status=status,
@@ -75,7 +78,7 @@ def test_results_model_and_proxy(qtmodeltester: ModelTester) -> None:
     scores = [proxy.hit_at(r).score for r in range(proxy.rowCount())]
     assert scores == sorted(scores, reverse=True)
     qtmodeltester.check(proxy)
-    decided = [h.with_decision("confirmed", "ok", "me", None) for h in model.hits()[:5]]
+    decided = [h.with_decision(Decision.CONFIRMED, "ok", "me", None) for h in model.hits()[:5]]
     model.replace_hits(decided)
     assert model.hit_at(model.row_of(decided[0])).decision == "confirmed"
     proxy.set_filters(decision="confirmed")
@@ -96,7 +99,7 @@ def test_results_model_sorts_every_column_and_keeps_the_selection_row() -> None:
     model.sort(COL_STATUS)
     assert model.hit_at(0).status is Status.ACTIVE
     assert model.index(0, COL_DECISION).data() == ""
-    assert decision_state(model.hit_at(0)) == "undecided"
+    assert review_of(model.hit_at(0)).state is ReviewState.UNDECIDED
 
 
 def test_results_model_is_cheap_for_100k_hits() -> None:
@@ -164,19 +167,25 @@ def test_runs_model(qtmodeltester: ModelTester) -> None:
 def test_an_earlier_decision_that_no_longer_applies_asks_for_review(qtbot: object) -> None:
     from core.screening.result import PriorDecision
     from gui.detail_pane import DetailPane
-    from gui.results_model import REVIEW_AGAIN
 
     prior = PriorDecision(
-        decision="false_positive",
+        decision=Decision.FALSE_POSITIVE,
         note="other company",
         decided_by="Li Wei",
         decided_at=dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC),
         run_id=1,
         applies=False,
-        changes=("cn-unreliable-entity: suspended from 2025-05-14 until 2025-08-12",),
+        changes=(
+            EventLine(
+                "cn-unreliable-entity",
+                Action.SUSPENDED,
+                dt.date(2025, 5, 14),
+                dt.date(2025, 8, 12),
+            ),
+        ),
     )
     hit = _hit(5, Status.SUSPENDED, "cn-unreliable-entity", prior=prior)
-    assert decision_state(hit) == REVIEW_AGAIN
+    assert review_of(hit).state is ReviewState.REVIEW_AGAIN
     model = ResultsModel()
     model.set_hits([hit], {}, ["Vendors"])
     assert model.index(0, COL_DECISION).data() == "Review again"

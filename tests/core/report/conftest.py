@@ -10,11 +10,14 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from core.lists.model import Status
+from core.lists.describe import EventLine
+from core.lists.model import Action, Status
 from core.lists.pack import read_pack
 from core.lists.snapshot import FreshnessWarning, ListSnapshot, ReleaseInfo
+from core.matching.reasons import Reason, ReasonKind
 from core.paths import bundled_pack_dir
 from core.report import write_report
+from core.screening.decision import Decision
 from core.screening.result import ListingHit, PriorDecision, ScreenedSheet, ScreeningResult
 
 SHEET = "Suppliers"
@@ -45,7 +48,10 @@ def make_hit(row: int, name: str, status: Status, list_id: str, **extra: Any) ->
         "matched_name": f"Entity {row}",
         "score": 91.26,
         "band": "strong",
-        "reasons": ("tokens matched: entity", "legal form ignored: Ltd."),
+        "reasons": (
+            Reason(ReasonKind.TOKENS_MATCHED, ("entity",)),
+            Reason(ReasonKind.LEGAL_FORM_IGNORED, ("Ltd.",)),
+        ),
         "matched_tokens": ("entity",),
         "list_id": list_id,
         "status": status,
@@ -69,13 +75,14 @@ def make_result(**changes: Any) -> ScreeningResult:
         (SHEET, 9): ("Acme Trading", "HK", dt.datetime(2021, 3, 4, 15, 30), None),
     }
     prior_applies = PriorDecision(
-        decision="false_positive", note="different company, checked USCC", decided_by="li.wei",
-        decided_at=DECIDED_AT, run_id=12, applies=True,
+        decision=Decision.FALSE_POSITIVE, note="different company, checked USCC",
+        decided_by="li.wei", decided_at=DECIDED_AT, run_id=12, applies=True,
     )  # fmt: skip
     prior_lapsed = PriorDecision(
-        decision="false_positive", note="not them", decided_by="li.wei", decided_at=DECIDED_AT,
-        run_id=12, applies=False,
-        changes=("cn-unreliable-entity: added from 2025-04-04 (公告〔2025〕5号)",),
+        decision=Decision.FALSE_POSITIVE, note="not them", decided_by="li.wei",
+        decided_at=DECIDED_AT, run_id=12, applies=False,
+        changes=(EventLine("cn-unreliable-entity", Action.ADDED, dt.date(2025, 4, 4),
+                           announcement="公告〔2025〕5号"),),
     )  # fmt: skip
     hits = [
         make_hit(5, "Kratos UAS Inc.", Status.SUSPENDED, "cn-export-control",
@@ -84,12 +91,14 @@ def make_result(**changes: Any) -> ScreeningResult:
         make_hit(5, "Kratos UAS Inc.", Status.ACTIVE, "cn-unreliable-entity",
                  entity_name="Kratos Unmanned Aerial Systems, Inc.", since=dt.date(2025, 1, 2)),
         make_hit(6, CHINESE_NAME, Status.ACTIVE, "us-1260h", entity_name_zh=CHINESE_NAME,
-                 matched_name=CHINESE_NAME, score=100.0, reasons=("Chinese name",)),
+                 matched_name=CHINESE_NAME, score=100.0,
+                 reasons=(Reason(ReasonKind.CHINESE_NAME),)),
         make_hit(7, FORMULA_NAME, Status.PENDING, "cn-unreliable-entity",
-                 upcoming=("added from 2025-06-01",)),
+                 upcoming=(EventLine("cn-unreliable-entity", Action.ADDED,
+                                    dt.date(2025, 6, 1)),)),
         make_hit(8, "+1-555", Status.REMOVED, "us-1260h", since=dt.date(2024, 1, 31)),
         make_hit(9, "Acme Trading", Status.ACTIVE, "cn-export-control", prior=prior_applies,
-                 decision="false_positive", decision_note=prior_applies.note,
+                 decision=Decision.FALSE_POSITIVE, decision_note=prior_applies.note,
                  decided_by="li.wei", decided_at=DECIDED_AT),
         make_hit(9, "Acme Trading", Status.ACTIVE, "cn-unreliable-entity", entity_id="e-9b",
                  prior=prior_lapsed),

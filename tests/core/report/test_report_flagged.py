@@ -9,6 +9,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from core.report import write_report
+from core.screening.decision import Decision
 from core.screening.result import ScreenedSheet
 
 from .conftest import CHINESE_NAME, HEADERS, SHEET, column_of, make_hit, make_result
@@ -144,7 +145,7 @@ def test_notes_explain_earlier_decisions_and_upcoming_changes(workbook: Any) -> 
 
 def test_decision_made_in_this_review_shows_its_note(tmp_path: Path) -> None:
     at = dt.datetime(2025, 5, 21, 9, 0, tzinfo=dt.UTC)
-    hit = make_result().hits[0].with_decision("escalated", "ask legal", "wang.wu", at)
+    hit = make_result().hits[0].with_decision(Decision.ESCALATED, "ask legal", "wang.wu", at)
     path = write_report(make_result(hits=[hit]), tmp_path / "r.xlsx")
     ws = load_workbook(path)["Flagged"]
     assert ws.cell(row=2, column=column_of(ws, "Decision")).value == "escalated"

@@ -99,7 +99,7 @@ def test_false_positive_is_remembered_until_the_listing_changes(
     assert third and all(h.decision is None for h in third)
     prior = third[0].prior
     assert prior is not None and not prior.applies
-    assert any("removed from 2026-11-30" in change for change in prior.changes)
+    assert any("removed from 2026-11-30" in change.english() for change in prior.changes)
 
 
 def test_other_suppliers_are_not_cleared(db: Database) -> None:

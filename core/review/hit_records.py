@@ -1,0 +1,60 @@
+"""A ``ListingHit`` as a stored ``RunHit`` row and back, field by field from the dataclass.
+
+Every field of the hit has a column of the same name (``row`` is ``row_number``), except the
+decision fields, which come from the decision records (and a remembered decision from
+``prior``) when a run is loaded. Values go through ``core.screening.hit_values``: dates stay
+dates, enums their values, tuples and the earlier decision JSON text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.screening.hit_values import HIT_FIELDS, decode_field, encode_field
+from core.screening.result import ListingHit
+from core.store.models import RunHit
+
+FROM_DECISIONS = frozenset({"decision", "decision_note", "decided_by", "decided_at"})
+"""Hit fields a run's decision records give when it is loaded, not stored with the hit."""
+_COLUMN = {"row": "row_number"}
+_NATIVE = frozenset({"since", "until", "suspended_since"})
+"""Fields stored in a column of their own type (Date); the others as JSON text or text."""
+_JSON_TEXT = frozenset({"reasons", "matched_tokens", "upcoming", "prior"})
+STORED_FIELDS: tuple[str, ...] = tuple(f for f in HIT_FIELDS if f not in FROM_DECISIONS)
+
+
+def column_of(field: str) -> str:
+    return _COLUMN.get(field, field)
+
+
+def _to_column(field: str, value: Any) -> Any:
+    if field in _NATIVE:
+        return value
+    encoded = encode_field(field, value)
+    if field in _JSON_TEXT:
+        return None if encoded is None else json.dumps(encoded, ensure_ascii=False)
+    return encoded
+
+
+def _from_column(field: str, value: Any) -> Any:
+    if field in _NATIVE:
+        return value
+    if field in _JSON_TEXT:
+        return decode_field(field, None if value is None else json.loads(value))
+    return decode_field(field, value)
+
+
+def hit_record(run_id: int, position: int, hit: ListingHit) -> RunHit:
+    values = {column_of(f): _to_column(f, getattr(hit, f)) for f in STORED_FIELDS}
+    return RunHit(run_id=run_id, position=position, **values)
+
+
+def hit_from_record(record: RunHit) -> ListingHit:
+    """The hit as stored; a decision remembered from an earlier screening is in force again."""
+    values = {f: _from_column(f, getattr(record, column_of(f))) for f in STORED_FIELDS}
+    hit = ListingHit(**values)
+    prior = hit.prior
+    if prior is not None and prior.applies:
+        hit = hit.with_decision(prior.decision, prior.note, prior.decided_by, prior.decided_at)
+    return hit
