@@ -6,7 +6,7 @@ tooltip names them: all read these tables, so a key changed here changes everywh
 
 from __future__ import annotations
 
-from core.review import Decision
+from core.screening.decision import Decision
 
 DECISION_KEYS: dict[Decision, str] = {
     Decision.CONFIRMED: "Ctrl+1",

@@ -26,10 +26,11 @@ from core.lists.snapshot import ListSnapshot
 from core.review.state import ReviewState, review_of
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
-from core.spreadsheets.table import cell_text
+from core.spreadsheets.table import cell_text, header_label
 from gui.core_text import band_label, event_text, reason_text
+from gui.decision_keys import DECISION_KEYS
 from gui.entity_history import EntityHistory
-from gui.labels import DECISION_KEYS, STATUS_COLORS, decision_label, list_title, status_label
+from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
 from gui.wrapped_label import WrappedLabel
 
 
@@ -165,7 +166,7 @@ class DetailPane(QScrollArea):
             Decision.ESCALATED: self.tr("Escalate"),
         }
         for choice, button in self.buttons.items():
-            key = QKeySequence(DECISION_KEYS[choice][0]).toString(
+            key = QKeySequence(DECISION_KEYS[choice]).toString(
                 QKeySequence.SequenceFormat.NativeText
             )
             button.setText(texts[choice])
@@ -356,11 +357,10 @@ class DetailPane(QScrollArea):
             if hit.sheet
             else self.tr("Line {row}").format(row=hit.row)
         )
+        untitled = self.tr("Column {letter}")
         rows = [
             (
-                headers[i]
-                if i < len(headers) and headers[i]
-                else self.tr("Column {n}").format(n=i + 1),
+                header_label(headers[i] if i < len(headers) else "", i, untitled),
                 cell_text(value),
             )
             for i, value in enumerate(values)

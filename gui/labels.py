@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
-from core.lists.model import Action, RestrictionList, Status
+from core.lists.model import SEVERITY_ORDER, Action, RestrictionList, Status
 from core.screening.decision import Decision
 
 _CONTEXT = "Labels"
@@ -34,15 +34,6 @@ _DECISION = {
     Decision.ESCALATED: QT_TRANSLATE_NOOP("Labels", "Escalated"),
 }
 
-DECISION_KEYS = {
-    # decision: (anywhere on the Results page, on the results table)
-    Decision.CONFIRMED: ("Ctrl+1", "C"),
-    Decision.FALSE_POSITIVE: ("Ctrl+2", "F"),
-    Decision.ESCALATED: ("Ctrl+3", "E"),
-}
-"""The keyboard shortcuts of the decisions: one table for the detail pane's buttons and the
-Results page's shortcuts."""
-
 STATUS_COLORS = {
     Status.ACTIVE: QColor(214, 48, 49),
     Status.SUSPENDED: QColor(230, 145, 20),
@@ -51,7 +42,8 @@ STATUS_COLORS = {
     Status.NOT_LISTED: QColor(128, 128, 128, 60),
 }
 
-SCREENED_STATUSES = (Status.ACTIVE, Status.SUSPENDED, Status.PENDING, Status.REMOVED)
+SCREENED_STATUSES = SEVERITY_ORDER
+"""The statuses a screening reports, in the order a reviewer looks at them."""
 
 
 def tr(text: str) -> str:
@@ -81,9 +73,3 @@ def list_title(lst: RestrictionList | None, list_id: str = "") -> str:
     if is_chinese_ui() and lst.name_zh:
         return lst.name_zh
     return lst.name_en or lst.name_zh or lst.list_id
-
-
-def entity_display_name(name_en: str, name_zh: str) -> str:
-    if is_chinese_ui() and name_zh:
-        return f"{name_zh} ({name_en})" if name_en else name_zh
-    return f"{name_en} ({name_zh})" if name_en and name_zh else name_en or name_zh

@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from core.lists.model import RestrictionList, Status
+from core.lists.model import SEVERITY, RestrictionList, Status
 from core.review.state import ReviewState, review_of
-from core.screening.result import SEVERITY, ListingHit
+from core.screening.result import ListingHit
 from gui.core_text import reason_text
 from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
 
@@ -101,10 +101,6 @@ class ResultsModel(QAbstractTableModel):
     def positions(self) -> list[int]:
         """Hit positions by model row (the current sort)."""
         return self._order
-
-    def position_at(self, row: int) -> int:
-        """The hit's position in the result (its index in ``hits()``), whatever the sort."""
-        return self._order[row]
 
     def siblings(self, hit: ListingHit) -> list[ListingHit]:
         """The hits of the same row and entity (one per list), in screening order.

@@ -28,9 +28,9 @@ from core.lists.snapshot import FreshnessWarning, ListSnapshot
 from core.review.state import ReviewState
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
+from gui.decision_keys import DECISION_KEYS, DECISION_LETTERS
 from gui.detail_pane import DetailPane
 from gui.labels import (
-    DECISION_KEYS,
     SCREENED_STATUSES,
     STATUS_COLORS,
     decision_label,
@@ -211,11 +211,12 @@ class ResultsPage(QWidget):
         return bar
 
     def _shortcuts(self) -> None:
-        for decision, (page_keys, table_key) in DECISION_KEYS.items():
-            shortcut = QShortcut(QKeySequence(page_keys), self)
+        for decision, keys in DECISION_KEYS.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda d=decision: self._decide(d))
-            shortcut = QShortcut(QKeySequence(table_key), self.table)
+        for decision, key in DECISION_LETTERS.items():
+            shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda d=decision: self._decide(d))
         focus = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -412,16 +413,6 @@ class ResultsPage(QWidget):
         self.table.scrollTo(index)
         self._awaiting_paint = False
         self._show_current_detail()  # a row chosen by the program: its details at once
-
-    def select_hit(self, hit: ListingHit) -> bool:
-        row = self.model.row_of(hit)
-        if row < 0:
-            return False
-        proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
-        if proxy_row < 0:
-            return False
-        self.select_row(proxy_row)
-        return True
 
     def current_hit(self) -> ListingHit | None:
         index = self.table.selectionModel().currentIndex()

@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import sys
 
-from core.errors import UsageError
 from core.lists.catalog import ListCatalog
 from core.services import CoreServices, ScreeningService
 from core.store.database import Database
@@ -41,13 +40,6 @@ class CommandContext:
     def close(self) -> None:
         if self._services is not None:
             self._services.close()
-
-
-def parse_date(text: str, option: str = "--as-of") -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{option}: {text!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def date_argument(text: str) -> dt.date:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import CommandContext, date_argument, warn
-from core.errors import UsageError
+from core.matching import MAX_THRESHOLD, MIN_THRESHOLD, threshold_in_range
 from core.review.state import Review, ReviewState, review_of
 from core.screening import ListingHit, ScreeningRequest, ScreeningResult
 from core.screening.json_export import result_to_json, write_json
@@ -37,7 +37,8 @@ def register(commands: Any) -> None:
                         "automatically)")  # fmt: skip
     parser.add_argument("--lists", type=_list_ids, metavar="ID,ID", help="only these lists "
                         "(default: all; see `tradescreen-cli lists`)")  # fmt: skip
-    parser.add_argument("--threshold", type=_threshold, metavar="0-100", help="lowest match "
+    parser.add_argument("--threshold", type=_threshold,
+                        metavar=f"{MIN_THRESHOLD:g}-{MAX_THRESHOLD:g}", help="lowest match "
                         "score reported (default: the matcher's measured default)")  # fmt: skip
     parser.add_argument("--json", type=Path, metavar="RESULT.json", help="write the result as "
                         "JSON ('-' for standard output)")  # fmt: skip
@@ -69,15 +70,21 @@ def _threshold(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 100") from None
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 100")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number from {MIN_THRESHOLD:g} to {MAX_THRESHOLD:g}"
+        ) from None
+    if not threshold_in_range(value):
+        raise argparse.ArgumentTypeError(
+            f"{text} is not between {MIN_THRESHOLD:g} and {MAX_THRESHOLD:g}"
+        )
     return value
 
 
 def screen(args: argparse.Namespace, context: CommandContext) -> int:
-    if args.output is not None and args.output.suffix.lower() != ".xlsx":
-        raise UsageError(f"--output {args.output}: the report is an Excel file, name it .xlsx")
+    if args.output is not None:
+        from core.report.target import check_suffix  # openpyxl only when a report is asked for
+
+        check_suffix(args.output, shown=f"--output {args.output}")
     request = ScreeningRequest(
         path=args.input,
         as_of=args.as_of,

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.errors import NotFoundError
-from core.lists.snapshot import FreshnessWarning, ReleaseInfo
+from core.lists.snapshot import ReleaseInfo, freshness_warnings
 from core.review.cells import cells_from_json, cells_to_json
 from core.review.hit_records import hit_from_record, hit_record
 from core.screening.decision import Decision
@@ -166,9 +166,7 @@ class RunStore:
                 hits=[with_recorded_decision(h, decisions.get(h.key)) for h in hits],
                 rows=rows,
                 releases=releases,
-                freshness=tuple(
-                    FreshnessWarning(r, run.as_of) for r in releases if run.as_of > r.data_cutoff
-                ),
+                freshness=tuple(freshness_warnings(releases, run.as_of)),
                 app_version=run.app_version,
                 user=run.user,
                 started_at=as_utc(run.started_at),

@@ -17,14 +17,19 @@ from core.collector import collector_paused
 from core.errors import UsageError
 from core.identity import default_reviewer
 from core.lists.describe import EventLine
-from core.lists.model import ListStatus, Status
+from core.lists.model import SEVERITY, ListStatus, Status
 from core.lists.snapshot import ListSnapshot
-from core.matching import DEFAULT_THRESHOLD, NameMatch
+from core.matching import (
+    DEFAULT_THRESHOLD,
+    MAX_THRESHOLD,
+    MIN_THRESHOLD,
+    NameMatch,
+    threshold_in_range,
+)
 from core.matching.batch import Matches, NameWithCountries
 from core.matching.runtime import MatchingRuntime, SizeHint
 from core.progress import NullProgress, Progress, check_cancelled
 from core.screening.result import (
-    SEVERITY,
     ListingHit,
     ScreenedSheet,
     ScreeningResult,
@@ -74,8 +79,11 @@ class ScreeningRequest:
 
 def validate_request(request: ScreeningRequest, snapshot: ListSnapshot) -> None:
     """Usage errors that need no file reading: unknown list ids, threshold out of range."""
-    if request.threshold is not None and not 0 <= request.threshold <= 100:
-        raise UsageError(f"--threshold must be between 0 and 100, not {request.threshold:g}")
+    if request.threshold is not None and not threshold_in_range(request.threshold):
+        raise UsageError(
+            f"--threshold must be between {MIN_THRESHOLD:g} and {MAX_THRESHOLD:g}, "
+            f"not {request.threshold:g}"
+        )
     unknown = sorted(set(request.list_ids or ()) - set(snapshot.lists))
     if unknown:
         known = ", ".join(sorted(snapshot.lists))

@@ -16,14 +16,6 @@ from core.matching.reasons import Reason
 from core.screening.decision import Decision
 from core.spreadsheets.table import CellValue
 
-SEVERITY: dict[Status, int] = {
-    Status.ACTIVE: 0,
-    Status.SUSPENDED: 1,
-    Status.PENDING: 2,
-    Status.REMOVED: 3,
-}
-"""Order in which a reviewer should look at statuses: in force first, history last."""
-
 
 @dataclass(frozen=True, slots=True)
 class PriorDecision:

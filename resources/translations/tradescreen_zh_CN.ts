@@ -370,8 +370,8 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <source>Column {n}</source>
-        <translation>第 {n} 列</translation>
+        <source>Column {letter}</source>
+        <translation>{letter} 列</translation>
     </message>
 </context>
 <context>
