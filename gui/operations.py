@@ -14,7 +14,7 @@ from core.report import write_report
 from core.review import RunSummary
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SupplierTable, list_sheets, read_all_sheets, read_supplier_file
-from gui.options_panel import ScreenOptions
+from gui.screen_options import ScreenOptions
 from gui.services import AppServices
 
 ALL_SHEETS = "\x00all"
