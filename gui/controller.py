@@ -303,8 +303,10 @@ class AppController(QObject):
         self.lists_loaded.emit(snapshot)
 
     def import_pack(self, path: Path) -> None:
-        """Import a list pack (a .zip file or a folder); emits ``imported``, then the lists
-        are read again."""
+        """Import a list pack (a .zip file, a folder, or the manifest.json in one); emits
+        ``imported``, then the lists are read again."""
+        if path.name == "manifest.json":
+            path = path.parent
         services = self.services
         self.tasks.run(
             QCoreApplication.translate("MainWindow", "Importing {name}…").format(name=path.name),

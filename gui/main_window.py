@@ -328,8 +328,7 @@ class MainWindow(QMainWindow):
             self.tr("List packs (*.zip manifest.json);;All files (*)"),
         )
         if path:
-            chosen = Path(path)
-            self.controller.import_pack(chosen.parent if chosen.name == "manifest.json" else chosen)
+            self.controller.import_pack(Path(path))
 
     def history_changed(self) -> None:
         """Runs or decisions changed: the History tab reads them again when it is shown."""

@@ -4,6 +4,7 @@ applies settings, and says everything by signal (errors too: it opens no dialog)
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.errors import UserFacingError
+from core.lists.catalog import ImportResult
 from core.lists.model import Status
 from core.matching import DEFAULT_THRESHOLD
+from core.paths import bundled_pack_dir
 from gui import error_dialogs, operations
 from gui.controller import AppController
 from gui.screen_options import ScreenOptions
@@ -183,6 +186,19 @@ def test_a_database_change_reconnects_and_replaces_the_services(
     assert controller.snapshot is not None and controller.snapshot.lists
     qtbot.waitUntil(lambda: any(e.action == "settings.changed" for e in new.audit().entries()))
     assert AppSettings().preferences().database_url == f"sqlite:///{target}"
+
+
+def test_a_list_pack_chosen_by_its_manifest_is_imported_from_its_folder(
+    qtbot: QtBot, controller: AppController, tmp_path: Path
+) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(bundled_pack_dir(), pack)
+    imported: list[object] = []
+    controller.imported.connect(imported.append)
+    with qtbot.waitSignals([controller.imported, controller.lists_loaded], timeout=30_000):
+        controller.import_pack(pack / "manifest.json")
+    [result] = imported
+    assert isinstance(result, ImportResult) and not result.created  # the bundled release
 
 
 def test_the_controller_and_the_operations_import_no_widgets() -> None:
