@@ -74,7 +74,7 @@ class AppController(QObject):
     threshold_changed = Signal(float)
     """The default match threshold was changed in Settings."""
     info_changed = Signal()
-    """The reviewer, the database or the list data changed (the status line)."""
+    """The reviewer or the database changed (the status line shows them)."""
     services_replaced = Signal(object)
     """The new ``AppServices`` after connecting to another database (the old one is closed)."""
 
