@@ -138,6 +138,7 @@ def main() -> int:
 
     from gui import responsiveness
     from gui.app import create_application
+    from gui.controller import AppController
     from gui.main_window import MainWindow
     from gui.services import AppServices
     from gui.settings import AppSettings
@@ -145,9 +146,9 @@ def main() -> int:
     app = create_application([sys.argv[0]])
     settings = AppSettings()
     services = AppServices(f"sqlite:///{os.environ['TRADESCREEN_DATA_DIR']}/bench.db", "bench")
-    window = MainWindow(settings, services)
+    window = MainWindow(AppController(settings, services))
     window.show()
-    wait_until(lambda: window.snapshot is not None, 60)
+    wait_until(lambda: window.controller.snapshot is not None, 60)
     responsiveness.configure()  # as gui.app.main does
     recorder = GapRecorder()
     collector = GcWatch(recorder)
@@ -158,7 +159,10 @@ def main() -> int:
     recorder.phase = "read"
     window.open_file(path)
     page = window.screen_page
-    wait_until(lambda: window.task is None and page.tables and page.stack.currentIndex() == 1, 300)
+    wait_until(
+        lambda: window.controller.task is None and page.tables and page.stack.currentIndex() == 1,
+        300,
+    )
     timings["read"] = time.perf_counter() - started
 
     recorder.phase = "check"  # the user looks at the columns; matching processes start
@@ -167,16 +171,16 @@ def main() -> int:
     window.screen_page.options.date.set_date(AS_OF)
     started = time.perf_counter()
     recorder.phase = "screen"
-    screened = window._screened
+    screened = window.controller._screened
 
     def show(outcome: object) -> None:  # the result is back: what follows is showing it
         timings["screen"] = time.perf_counter() - started
         recorder.phase = "show"
         screened(outcome)  # type: ignore[arg-type]
 
-    window._screened = show  # type: ignore[method-assign]
+    window.controller._screened = show  # type: ignore[method-assign]
     window.start_screening()
-    wait_until(lambda: window.task is None, 600)
+    wait_until(lambda: window.controller.task is None, 600)
     result = window.results.result
     if result is None:
         raise SystemExit("the screening did not finish")

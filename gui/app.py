@@ -4,7 +4,8 @@
 
 Builds the QApplication, the settings, the language, the core services over the database
 (``--database``, else the URL in settings, else ``TRADESCREEN_DATABASE_URL``, else the embedded
-SQLite file) and the main window, then opens FILE if given.
+SQLite file), the controller over them and the main window (its view), then opens FILE if
+given.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application(arguments[:1] + qt_args)
 
     from gui import responsiveness
+    from gui.controller import AppController
     from gui.error_dialogs import error_lead, install_excepthook
     from gui.i18n import install_language
     from gui.main_window import MainWindow
@@ -89,12 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         except UserFacingError as second:
             QMessageBox.critical(None, APP_NAME, f"{error_lead(second)}\n\n{second}")
             return 1
-    window = MainWindow(settings, services)
+    controller = AppController(settings, services)
+    window = MainWindow(controller)
     window.show()
     responsiveness.configure()
     if options.file:
-        window.open_file(Path(options.file).expanduser().resolve())
+        controller.open_file(Path(options.file).expanduser().resolve())
     try:
         return app.exec()
     finally:
-        window.services.close()
+        controller.services.close()  # the one in use: Settings may have replaced it

@@ -1,70 +1,63 @@
-"""The main window's menus, toolbar and shortcuts."""
+"""The main window's menus, toolbar and shortcuts.
+
+Only the actions and their state (enabled, recent files): the window connects each action's
+``triggered`` to its own method or the controller's, so nothing here reaches into the window.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
-
-from core.about import collect_about
-from gui.about import AboutDialog, app_icon
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 
 class MainActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        style = window.style()
-        icon = style.standardIcon
+    recent_requested = Signal(object)
+    """A recent file was chosen (its ``Path``)."""
+
+    def __init__(self, host: QMainWindow, recent: list[str]) -> None:
+        """Add the menus and the toolbar to ``host``; ``recent`` are the recent files."""
+        super().__init__(host)
+        icon = host.style().standardIcon
+        self._busy = False
+        self._has_result = False
+        self._recent = list(recent)
 
         def action(
             name: str,
-            slot: object,
             keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
             pixmap: QStyle.StandardPixmap | None = None,
         ) -> QAction:
-            act = QAction(window)
+            act = QAction(host)
             act.setObjectName(name)
             if keys is not None:
                 act.setShortcut(QKeySequence(keys))
             if pixmap is not None:
                 act.setIcon(icon(pixmap))
-            act.triggered.connect(slot)
             return act
 
         SP = QStyle.StandardPixmap  # noqa: N806 - Qt's own abbreviation
-        self.open = action(
-            "actionOpen",
-            window.ask_open_file,
-            QKeySequence.StandardKey.Open,
-            SP.SP_DialogOpenButton,
-        )
-        self.sample = action("actionSample", window.open_sample)
-        self.screen = action("actionScreen", window.start_screening, "F5", SP.SP_MediaPlay)
-        self.export = action("actionExport", window.ask_export, "Ctrl+E", SP.SP_DialogSaveButton)
+        self.open = action("actionOpen", QKeySequence.StandardKey.Open, SP.SP_DialogOpenButton)
+        self.sample = action("actionSample")
+        self.screen = action("actionScreen", "F5", SP.SP_MediaPlay)
+        self.export = action("actionExport", "Ctrl+E", SP.SP_DialogSaveButton)
         self.export.setEnabled(False)
-        self.folder = action("actionOpenFolder", window.open_export_folder, None, SP.SP_DirOpenIcon)
+        self.folder = action("actionOpenFolder", None, SP.SP_DirOpenIcon)
         self.folder.setEnabled(False)
-        self.settings = action(
-            "actionSettings", self.open_settings, QKeySequence.StandardKey.Preferences
-        )
+        self.settings = action("actionSettings", QKeySequence.StandardKey.Preferences)
         if self.settings.shortcut().isEmpty():
             self.settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.quit = action("actionQuit", window.close, QKeySequence.StandardKey.Quit)
-        self.import_pack = action("actionImportPack", window.ask_import_pack)
-        self.about = action("actionAbout", self.show_about)
-        self.clear_recent = action("actionClearRecent", self._clear_recent)
+        self.quit = action("actionQuit", QKeySequence.StandardKey.Quit)
+        self.import_pack = action("actionImportPack")
+        self.about = action("actionAbout")
+        self.clear_recent = action("actionClearRecent")
 
-        bar = window.menuBar()
+        bar = host.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open)
-        self.recent_menu = QMenu(window)
+        self.recent_menu = QMenu(host)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.sample)
         self.file_menu.addSeparator()
@@ -80,16 +73,15 @@ class MainActions(QObject):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about)
 
-        self.toolbar = QToolBar(window)
+        self.toolbar = QToolBar(host)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setIconSize(QSize(20, 20))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.open, self.screen, self.export, self.folder):
             self.toolbar.addAction(act)
-        window.addToolBar(self.toolbar)
-        self.set_recent(window.settings.recent_files())
-        self.dialog: object | None = None
+        host.addToolBar(self.toolbar)
+        self.set_recent(self._recent)
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
@@ -112,46 +104,32 @@ class MainActions(QObject):
         for act, (text, short) in texts.items():
             act.setText(text)
             act.setIconText(short or text.replace("&", "").rstrip("…"))
-        self.set_recent(self.window.settings.recent_files())
+        self.set_recent(self._recent)
 
     def set_recent(self, files: list[str]) -> None:
+        self._recent = list(files)
         self.recent_menu.clear()
         for number, path in enumerate(files, start=1):
             act = self.recent_menu.addAction(f"&{number} {Path(path).name}")
             act.setToolTip(path)
             act.setStatusTip(path)
-            act.triggered.connect(lambda _=False, p=path: self.window.open_file(Path(p)))
+            act.triggered.connect(lambda _=False, p=path: self.recent_requested.emit(Path(p)))
         if files:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.clear_recent)
         self.recent_menu.setEnabled(bool(files))
 
-    def _clear_recent(self) -> None:
-        self.window.settings.clear_recent_files()
-        self.set_recent([])
-        self.window.screen_page.show_welcome([])
-
     def set_busy(self, busy: bool) -> None:
+        self._busy = busy
         for act in (self.open, self.sample, self.screen, self.import_pack, self.settings):
             act.setEnabled(not busy)
-        self.export.setEnabled(not busy and self.window.results.result is not None)
-        self.recent_menu.setEnabled(not busy and bool(self.window.settings.recent_files()))
+        self.export.setEnabled(not busy and self._has_result)
+        self.recent_menu.setEnabled(not busy and bool(self._recent))
 
     def set_has_result(self, has: bool) -> None:
-        self.export.setEnabled(has and not self.window.busy())
+        self._has_result = has
+        self.export.setEnabled(has and not self._busy)
         self.folder.setEnabled(False)
 
     def set_exported(self, exported: bool) -> None:
         self.folder.setEnabled(exported)
-
-    def open_settings(self) -> None:
-        from gui.settings_flow import open_settings
-
-        self.dialog = open_settings(self.window)
-
-    def show_about(self) -> None:
-        dialog = AboutDialog(collect_about(self.window.services.catalog()), self.window)
-        dialog.setWindowIcon(app_icon())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.dialog = dialog

@@ -15,7 +15,7 @@ from core.review import RunSummary
 from core.screening import ScreeningRequest
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice, SupplierTable, list_sheets, read_tables
-from gui.options_panel import ScreenOptions
+from gui.screen_options import ScreenOptions
 from gui.services import AppServices
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,14 +22,7 @@ from PySide6.QtWidgets import (
 from core.lists.model import RestrictionList
 from core.matching import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD, STRONG_THRESHOLD
 from gui.labels import list_title
-
-
-@dataclass(frozen=True)
-class ScreenOptions:
-    as_of: dt.date
-    list_ids: tuple[str, ...] | None
-    """None: every list."""
-    threshold: float
+from gui.screen_options import ScreenOptions
 
 
 def to_qdate(day: dt.date) -> QDate:

@@ -6,16 +6,19 @@ then in ``settings.ini`` inside it, so portable use and tests never touch the re
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from core.identity import default_reviewer
 from core.matching import DEFAULT_THRESHOLD
 from core.paths import APP_AUTHOR, APP_NAME, user_data_dir
+from core.store.database import describe_url
 
 SCHEMA_VERSION = 1
 MAX_RECENT = 8
@@ -42,6 +45,20 @@ class Preferences:
     database_url: str
     """"" means the embedded SQLite database in the user data folder."""
     language: str
+
+
+def changes_between(old: Preferences, new: Preferences) -> dict[str, list[Any]]:
+    """Changed fields as ``{name: [old, new]}`` (for the audit log); database URLs without
+    passwords."""
+    out: dict[str, list[Any]] = {}
+    for field in dataclasses.fields(Preferences):
+        before, after = getattr(old, field.name), getattr(new, field.name)
+        if before != after:
+            if field.name == "database_url":
+                before = describe_url(before) if before else "embedded"
+                after = describe_url(after) if after else "embedded"
+            out[field.name] = [before, after]
+    return out
 
 
 class AppSettings:

@@ -89,6 +89,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     from gui.app import create_application
+    from gui.controller import AppController
     from gui.i18n import install_language
     from gui.main_window import TAB_LISTS, TAB_RESULTS, TAB_SCREEN, MainWindow
     from gui.services import AppServices
@@ -101,19 +102,19 @@ def main() -> int:
         suffix = "-dark"
     install_language("en")
     services = AppServices(f"sqlite:///{os.environ['TRADESCREEN_DATA_DIR']}/shots.db", "j.chen")
-    window = MainWindow(AppSettings(), services)
+    window = MainWindow(AppController(AppSettings(), services))
     window.resize(1280, 800)
     window.show()
-    settle(app, lambda: window.snapshot is not None)
+    settle(app, lambda: window.controller.snapshot is not None)
 
-    window.open_sample()
-    settle(app, lambda: window.task is None and bool(window.screen_page.tables))
+    window.controller.open_sample()
+    settle(app, lambda: window.controller.task is None and bool(window.screen_page.tables))
     window.screen_page.options.date.set_date(AS_OF)
     settle(app)
     save(window, out / f"screen-columns{suffix}.png")
 
     window.start_screening()
-    settle(app, lambda: window.task is None and window.results.result is not None)
+    settle(app, lambda: window.controller.task is None and window.results.result is not None)
     results = window.results
     row = next(
         r for r in range(results.proxy.rowCount()) if results.proxy.hit_at(r).entity_id == KRATOS

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from core.lists.catalog import ListCatalog
 from core.store.database import Database
 from gui import error_dialogs
+from gui.controller import AppController
 from gui.i18n import install_language
 from gui.main_window import TAB_RESULTS, MainWindow
 from gui.services import AppServices
@@ -77,26 +78,28 @@ def _threads_and_dialogs_cleaned_up(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot: QtBot, settings: AppSettings, services: AppServices) -> Iterator[MainWindow]:
-    win = MainWindow(settings, services)
+    win = MainWindow(AppController(settings, services))
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.snapshot is not None and win.lists_view.snapshot is not None)
+    qtbot.waitUntil(
+        lambda: win.controller.snapshot is not None and win.lists_view.snapshot is not None
+    )
     yield win
-    if win.task is not None:
-        win.task.cancel()
+    if win.controller.task is not None:
+        win.controller.task.cancel()
     QThreadPool.globalInstance().waitForDone(20_000)
     QApplication.processEvents()
 
 
 def wait_idle(qtbot: QtBot, win: MainWindow, timeout: int = 30_000) -> None:
     """Until the window's long task has reported back."""
-    qtbot.waitUntil(lambda: win.task is None, timeout=timeout)
+    qtbot.waitUntil(lambda: win.controller.task is None, timeout=timeout)
 
 
 @pytest.fixture
 def screened(qtbot: QtBot, window: MainWindow) -> MainWindow:
     """The window after screening the sample file as of 2025-05-20."""
-    window.open_sample()
+    window.controller.open_sample()
     wait_idle(qtbot, window)
     assert window.screen_page.tables, "the sample file was not read"
     window.screen_page.options.date.set_date(SAMPLE_DATE)

@@ -66,7 +66,7 @@ def test_a_reopened_run_cannot_have_all_rows(
     run_id = screened.results.result.run_id  # type: ignore[union-attr]
     assert run_id is not None
     screened.results.all_rows_check.setChecked(True)
-    screened.open_run(run_id)
+    screened.controller.open_run(run_id)
     wait_idle(qtbot, screened)
     check = screened.results.all_rows_check
     assert not check.isEnabled() and not screened.results.include_all_rows()

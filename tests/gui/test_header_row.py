@@ -157,7 +157,7 @@ def test_double_clicking_a_preview_row_makes_it_the_header_row(
 
 
 def test_a_title_above_the_header_spans_the_preview(qtbot: QtBot, window: MainWindow) -> None:
-    window.open_sample()
+    window.controller.open_sample()
     wait_idle(qtbot, window)
     page = window.screen_page
     table = page.tables[0]

@@ -16,7 +16,7 @@ from core.lists.describe import EventLine
 from core.lists.model import Action, ListingEvent, Status
 from core.matching.reasons import REASON_SHAPES, Reason, ReasonKind
 from core.paths import resources_dir
-from gui import error_dialogs, settings_flow
+from gui import error_dialogs
 from gui.core_text import REASON_TEMPLATES, band_label, event_line, event_text, reason_text
 from gui.i18n import install_language
 from gui.labels import action_label, status_label
@@ -92,14 +92,16 @@ def test_switching_to_chinese_translates_the_window(qtbot: QtBot, screened: Main
 def test_language_from_the_settings_dialog(
     qtbot: QtBot, window: MainWindow, settings: AppSettings
 ) -> None:
-    dialog = settings_flow.open_settings(window)
+    dialog = window.open_settings()
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.accept()
     assert window.tabs.tabText(2) == "清单"
     assert window.windowTitle() == "TradeScreen"
     assert AppSettings().preferences().language == "zh_CN"
     qtbot.waitUntil(
-        lambda: any(e.action == "settings.changed" for e in window.services.audit().entries())
+        lambda: any(
+            e.action == "settings.changed" for e in window.controller.services.audit().entries()
+        )
     )
 
 
@@ -167,7 +169,7 @@ def test_event_lines_and_error_framing_in_chinese(window: MainWindow) -> None:
     )
     assert install_language("zh_CN")
     assert event_line(event) == "自 2025-05-14 起暂停，至 2025-08-12（公告〔2025〕7号）"
-    lists = window.snapshot.lists if window.snapshot else {}
+    lists = window.controller.snapshot.lists if window.controller.snapshot else {}
     line = EventLine.of(event)
     assert event_text(line, lists) == (
         "不可靠实体清单：自 2025-05-14 起暂停，至 2025-08-12（公告〔2025〕7号）"

@@ -44,7 +44,7 @@ def settle(qtbot: QtBot, seconds: float = 0.4) -> None:
 
 def test_the_first_result_paints_the_table_once(qtbot: QtBot, window: MainWindow) -> None:
     counter = PaintCounter(window.results.table.viewport())
-    window.open_sample()
+    window.controller.open_sample()
     wait_idle(qtbot, window)
     window.screen_page.options.date.set_date(SAMPLE_DATE)
     window.start_screening()

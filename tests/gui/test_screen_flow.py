@@ -107,7 +107,7 @@ def test_a_corrupt_workbook_shows_its_one_line_message(
     assert "suppliers.xlsx" in text and "\n" not in text
     assert "damaged" in text or "not a workbook" in text
     assert window.screen_page.path is None  # nothing half-open
-    assert window.task is None and window.screen_page.welcome.isEnabled()
+    assert window.controller.task is None and window.screen_page.welcome.isEnabled()
 
 
 def test_an_unexpected_error_shows_the_crash_dialog_and_keeps_the_results(
@@ -119,7 +119,7 @@ def test_an_unexpected_error_shows_the_crash_dialog_and_keeps_the_results(
         raise RuntimeError("boom in the reader")
 
     monkeypatch.setattr(operations, "read_file", broken)
-    screened.open_sample()
+    screened.controller.open_sample()
     wait_idle(qtbot, screened)
     assert len(error_dialogs.shown) == 1
     dialog = error_dialogs.shown[0]
@@ -208,7 +208,7 @@ def test_dropping_a_file_opens_it(qtbot: QtBot, window: MainWindow) -> None:
 def test_freshness_banner_after_the_data_cut_off(qtbot: QtBot, window: MainWindow) -> None:
     import datetime as dt
 
-    window.open_sample()
+    window.controller.open_sample()
     wait_idle(qtbot, window)
     window.screen_page.options.date.set_date(dt.date(2026, 10, 1))
     window.start_screening()
@@ -225,12 +225,12 @@ def test_reading_a_file_prepares_the_matching_for_its_rows(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[int] = []
-    monkeypatch.setattr("gui.main_window.PREPARE_DELAY_MS", 10)
+    monkeypatch.setattr("gui.controller.PREPARE_DELAY_MS", 10)
     monkeypatch.setattr(
         operations,
         "prepare_matching",
         lambda services, rows, progress: asked.append(rows),
     )
-    window.open_sample()
+    window.controller.open_sample()
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: asked == [60])  # the sample's 60 rows, once the columns are shown

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from core.lists.model import Action, ListingEvent, Status
 from core.matching import DEFAULT_THRESHOLD
 from core.paths import bundled_pack_dir
-from gui import settings_flow
 from gui.app import parse_arguments
 from gui.lists_models import ListsModel
 from gui.main_window import MainWindow
@@ -79,7 +78,7 @@ def test_import_a_list_pack_in_the_background(
 ) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(bundled_pack_dir(), pack)
-    window.import_pack(pack)
+    window.controller.import_pack(pack)
     wait_idle(qtbot, window)
     assert "already imported" in window.statusBar().currentMessage()
     manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
@@ -87,54 +86,59 @@ def test_import_a_list_pack_in_the_background(
     (pack / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     first = next(p for p in pack.iterdir() if p.suffix == ".csv")
     first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    window.import_pack(pack)
+    window.controller.import_pack(pack)
     wait_idle(qtbot, window)
     from gui import error_dialogs
 
     assert len(error_dialogs.shown) == 1  # a tampered pack: a clear message, nothing imported
-    assert window.snapshot is not None
+    assert window.controller.snapshot is not None
 
 
 def test_settings_change_reviewer_threshold_language_and_audit(
     qtbot: QtBot, window: MainWindow, settings: AppSettings
 ) -> None:
-    dialog = settings_flow.open_settings(window)
+    dialog = window.open_settings()
     assert isinstance(dialog, SettingsDialog)
     assert dialog.reviewer.text() == settings.preferences().reviewer
     dialog.reviewer.setText("Alice Zhang")
     dialog.threshold.setValue(80)
     dialog.accept()
     qtbot.waitUntil(
-        lambda: any(e.action == "settings.changed" for e in window.services.audit().entries())
+        lambda: any(
+            e.action == "settings.changed" for e in window.controller.services.audit().entries()
+        )
     )
-    assert window.services.reviewer == "Alice Zhang"
+    assert window.controller.services.reviewer == "Alice Zhang"
     assert window.screen_page.options.threshold.value() == 80
     assert AppSettings().preferences().reviewer == "Alice Zhang"  # stored
-    entry = next(e for e in window.services.audit().entries() if e.action == "settings.changed")
+    entry = next(
+        e for e in window.controller.services.audit().entries() if e.action == "settings.changed"
+    )
     assert entry.actor == "Alice Zhang"
     assert entry.details["changed"]["reviewer"][1] == "Alice Zhang"
     assert entry.details["changed"]["default_threshold"] == [DEFAULT_THRESHOLD, 80]
-    assert window.services.audit().verify().ok
+    assert window.controller.services.audit().verify().ok
     assert "Alice Zhang" in window.status_info.text()
 
 
 def test_settings_switch_the_database(
     qtbot: QtBot, window: MainWindow, settings: AppSettings, tmp_path: Path
 ) -> None:
-    old = window.services
+    old = window.controller.services
     target = tmp_path / "other" / "team.db"
     prefs = settings.preferences()
-    settings_flow.apply_preferences(
-        window,
+    window.controller.apply_preferences(
         Preferences(prefs.reviewer, prefs.default_threshold, f"sqlite:///{target}", prefs.language),
     )
-    qtbot.waitUntil(lambda: window.services is not old, timeout=30_000)
+    qtbot.waitUntil(lambda: window.controller.services is not old, timeout=30_000)
     wait_idle(qtbot, window)
     assert target.exists()
-    assert str(target) in window.services.database_url
+    assert str(target) in window.controller.services.database_url
     qtbot.waitUntil(lambda: window.lists_view.lists_model.rowCount() > 0)
     qtbot.waitUntil(
-        lambda: any(e.action == "settings.changed" for e in window.services.audit().entries())
+        lambda: any(
+            e.action == "settings.changed" for e in window.controller.services.audit().entries()
+        )
     )
     assert AppSettings().preferences().database_url == f"sqlite:///{target}"
 
@@ -144,16 +148,15 @@ def test_a_database_that_cannot_open_keeps_the_old_one(
 ) -> None:
     from gui import error_dialogs
 
-    old = window.services
+    old = window.controller.services
     folder = tmp_path / "a-folder.db"
     folder.mkdir()
     prefs = settings.preferences()
-    settings_flow.apply_preferences(
-        window,
+    window.controller.apply_preferences(
         Preferences(prefs.reviewer, prefs.default_threshold, f"sqlite:///{folder}", prefs.language),
     )
     wait_idle(qtbot, window)
-    assert window.services is old
+    assert window.controller.services is old
     assert len(error_dialogs.shown) == 1
     assert AppSettings().preferences().database_url == ""
 
@@ -225,7 +228,7 @@ def test_help_about_opens_the_about_dialog(qtbot: QtBot, window: MainWindow) -> 
     from gui.about import AboutDialog
 
     window.actions_.about.trigger()
-    dialog = window.actions_.dialog
+    dialog = window.dialog
     assert isinstance(dialog, AboutDialog)
     qtbot.waitUntil(dialog.isVisible)
     dialog.close()
