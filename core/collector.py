@@ -18,21 +18,43 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_lock = threading.Lock()
-_pauses = 0
-_enable_after = False
-_freeze_after = False
+
+class _Pauses:
+    """The nesting count of the pauses. One per process, like the collector it switches."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+        self._enable_after = False
+        self._freeze_after = False
+
+    def pause(self) -> None:
+        with self._lock:
+            if self._count == 0:
+                self._enable_after = gc.isenabled()
+                self._freeze_after = False
+                gc.disable()
+            self._count += 1
+
+    def resume(self, freeze: bool) -> None:
+        with self._lock:
+            if self._count == 0:
+                return
+            self._freeze_after = self._freeze_after or freeze
+            self._count -= 1
+            if self._count == 0:
+                if self._freeze_after:
+                    gc.freeze()
+                if self._enable_after:
+                    gc.enable()
+
+
+_PAUSES = _Pauses()
 
 
 def pause_collector() -> None:
     """A long task starts: no cyclic collection until the matching ``resume_collector``."""
-    global _pauses, _enable_after, _freeze_after
-    with _lock:
-        if _pauses == 0:
-            _enable_after = gc.isenabled()
-            _freeze_after = False
-            gc.disable()
-        _pauses += 1
+    _PAUSES.pause()
 
 
 def resume_collector(*, freeze: bool = False) -> None:
@@ -40,17 +62,7 @@ def resume_collector(*, freeze: bool = False) -> None:
     on; with ``freeze`` (asked by any of the nested pauses) what was built while paused is first
     moved out of its reach (``gc.freeze``), so later collections only walk newer objects. A
     resume without a pause does nothing."""
-    global _pauses, _freeze_after
-    with _lock:
-        if _pauses == 0:
-            return
-        _freeze_after = _freeze_after or freeze
-        _pauses -= 1
-        if _pauses == 0:
-            if _freeze_after:
-                gc.freeze()
-            if _enable_after:
-                gc.enable()
+    _PAUSES.resume(freeze)
 
 
 @contextmanager

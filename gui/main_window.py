@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from core.lists.snapshot import ListSnapshot
+from core.report.target import SUFFIX, with_suffix
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice
 from gui import file_dialogs, operations, responsiveness
@@ -295,14 +296,14 @@ class MainWindow(QMainWindow):
 
     def _ask_report_path(self, input_name: str, as_of: dt.date) -> Path | None:
         folder = Path(self.controller.last_directory())
-        suggested = folder / f"{Path(input_name).stem}-screening-{as_of.isoformat()}.xlsx"
+        suggested = folder / f"{Path(input_name).stem}-screening-{as_of.isoformat()}{SUFFIX}"
         chosen = file_dialogs.ask_save_file(
             self, self.tr("Export the report"), str(suggested), self.tr("Excel workbook (*.xlsx)")
         )
         if not chosen:
             return None
         path = Path(chosen)
-        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+        return with_suffix(path)
 
     def _exported(self, _path: Path) -> None:
         self.results.set_exported(True)

@@ -22,8 +22,6 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from core import collector
-
 SWITCH_INTERVAL = 0.0002
 """Seconds; CPython's default is 0.005."""
 
@@ -33,16 +31,6 @@ def configure() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
     gc.collect()
     gc.freeze()  # the modules, Qt wrappers and list data stay for the whole session
-
-
-def pause_collector() -> None:
-    """A long task starts (``core.collector.pause_collector``)."""
-    collector.pause_collector()
-
-
-def resume_collector() -> None:
-    """A long task ended (any outcome): freeze what it built, collect again."""
-    collector.resume_collector(freeze=True)
 
 
 def settle_before_painting() -> None:

@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from core import collector
 from core.progress import CallbackProgress
-from gui import responsiveness
 from gui.workers import TaskHandle, run_in_background
 
 
@@ -63,11 +63,11 @@ class TaskRunner(QObject):
             return None
         self.started.emit(label)
         self.busy_changed.emit(True)
-        responsiveness.pause_collector()
+        collector.pause_collector()
 
         def finished() -> None:
             self.task = None
-            responsiveness.resume_collector()
+            collector.resume_collector(freeze=True)  # what it built stays: freeze it
             self.busy_changed.emit(False)
 
         self.task = run_in_background(
