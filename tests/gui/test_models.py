@@ -18,7 +18,6 @@ from core.review.state import ReviewState, review_of
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import read_supplier_file
-from gui.history_view import RunsModel
 from gui.lists_models import EntitiesModel, ListsModel
 from gui.preview_model import PreviewModel
 from gui.results_model import (
@@ -28,6 +27,7 @@ from gui.results_model import (
     ResultsFilterProxy,
     ResultsModel,
 )
+from gui.runs_model import RunsModel
 from gui.services import AppServices
 from tests.gui.conftest import SAMPLE_DATE
 
