@@ -136,12 +136,12 @@ def main() -> int:
         print(f"generating {path.name} ...", flush=True)
         make_workbook(path, args.rows, listed=LISTED)
 
-    from gui import responsiveness
     from gui.app import create_application
-    from gui.controller import AppController
-    from gui.main_window import MainWindow
-    from gui.services import AppServices
-    from gui.settings import AppSettings
+    from gui.tasks import responsiveness
+    from gui.tasks.services import AppServices
+    from gui.tasks.settings import AppSettings
+    from gui.window.controller import AppController
+    from gui.window.main_window import MainWindow
 
     app = create_application([sys.argv[0]])
     settings = AppSettings()

@@ -44,7 +44,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
-    from gui.about import app_icon
+    from gui.dialogs.about import app_icon
 
     app.setWindowIcon(app_icon())
     return app
@@ -59,13 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     options, qt_args = parse_arguments(arguments[1:])
     app = create_application(arguments[:1] + qt_args)
 
-    from gui import responsiveness
-    from gui.controller import AppController
-    from gui.error_dialogs import error_lead, install_excepthook
-    from gui.i18n import install_language
-    from gui.main_window import MainWindow
-    from gui.services import AppServices
-    from gui.settings import AppSettings
+    from gui.dialogs.error_dialogs import error_lead, install_excepthook
+    from gui.tasks import responsiveness
+    from gui.tasks.services import AppServices
+    from gui.tasks.settings import AppSettings
+    from gui.text.i18n import install_language
+    from gui.window.controller import AppController
+    from gui.window.main_window import MainWindow
 
     settings = AppSettings()
     prefs = settings.preferences()

@@ -56,7 +56,7 @@ def _check() -> str:
     finally:
         db.dispose()
 
-    from gui.about import AboutDialog, app_icon  # after QApplication: it builds widgets
+    from gui.dialogs.about import AboutDialog, app_icon  # after QApplication: it builds widgets
 
     if app_icon().pixmap(64, 64).isNull():
         raise SelfTestError("the application icon cannot be loaded")

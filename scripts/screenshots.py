@@ -89,11 +89,11 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     from gui.app import create_application
-    from gui.controller import AppController
-    from gui.i18n import install_language
-    from gui.main_window import TAB_LISTS, TAB_RESULTS, TAB_SCREEN, MainWindow
-    from gui.services import AppServices
-    from gui.settings import AppSettings
+    from gui.tasks.services import AppServices
+    from gui.tasks.settings import AppSettings
+    from gui.text.i18n import install_language
+    from gui.window.controller import AppController
+    from gui.window.main_window import TAB_LISTS, TAB_RESULTS, TAB_SCREEN, MainWindow
 
     app = create_application([sys.argv[0]])
     suffix = ""

@@ -30,8 +30,8 @@ from itertools import pairwise
 from core.lists.model import Entity
 from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
-from core.matching.vocabulary import ABBREVIATIONS, STRUCTURE_WEIGHT
 from core.matching.weights import GENERIC, PLACES, TokenWeights, deletion_variants
+from core.vocabulary import ABBREVIATIONS, STRUCTURE_WEIGHT
 
 _CACHE_LIMIT = 400_000
 _EPSILON = 1e-9

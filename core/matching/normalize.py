@@ -22,7 +22,7 @@ from typing import Literal
 
 from core.matching.countries import CJK_COUNTRY_PREFIXES
 from core.matching.score import typo_similarity
-from core.matching.vocabulary import (
+from core.vocabulary import (
     ABBREVIATIONS,
     APOSTROPHES,
     CJK_LEGAL_PREFIXES,

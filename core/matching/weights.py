@@ -18,7 +18,7 @@ from functools import lru_cache
 from core.matching.countries import GEO_WORDS
 from core.matching.normalize import classify_token
 from core.matching.score import typo_similarity
-from core.matching.vocabulary import (
+from core.vocabulary import (
     DESCRIPTOR_WEIGHT,
     GENERIC_WORDS,
     GEO_WEIGHT,

@@ -2,7 +2,7 @@
 
 Nothing here does work itself: it opens the database (creating, migrating and importing the
 bundled lists on first start), owns the matching runtime, and gives out the core objects over
-them. The desktop app (``gui.services.AppServices``) and each command of the CLI
+them. The desktop app (``gui.tasks.services.AppServices``) and each command of the CLI
 (``core.cli.common.CommandContext``) make one each and close it on exit. Methods may be called
 from worker threads; the list snapshot is read once and shared until lists change.
 """

@@ -13,12 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from core.errors import UsageError
-from core.matching.vocabulary import (
-    NAME_COLUMN_CJK_FORMS,
-    NAME_COLUMN_CJK_WORDS,
-    NAME_COLUMN_GENERIC_WORDS,
-    NAME_COLUMN_LEGAL_FORMS,
-)
 from core.spreadsheets.headers import (
     EXACT,
     header_key,
@@ -27,6 +21,12 @@ from core.spreadsheets.headers import (
     role_strength,
 )
 from core.spreadsheets.table import CellValue, ColumnRoles, cell_text, column_index
+from core.vocabulary import (
+    NAME_COLUMN_CJK_FORMS,
+    NAME_COLUMN_CJK_WORDS,
+    NAME_COLUMN_GENERIC_WORDS,
+    NAME_COLUMN_LEGAL_FORMS,
+)
 
 HEADER_SCAN_ROWS = 30
 """How many non-blank rows at the top of a sheet may hold the header row."""
@@ -38,7 +38,7 @@ _LATIN_MARKERS = "|".join(sorted(NAME_COLUMN_LEGAL_FORMS | NAME_COLUMN_GENERIC_W
 _CJK_MARKERS = "|".join(NAME_COLUMN_CJK_FORMS + NAME_COLUMN_CJK_WORDS)
 _LEGAL_FORM = re.compile(rf"\b({_LATIN_MARKERS})\b\.?|{_CJK_MARKERS}", re.IGNORECASE)
 """A legal form or company word in a cell: the vocabulary the matcher strips, as far as it
-says "company name" (core.matching.vocabulary)."""
+says "company name" (core.vocabulary)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from core.lists.catalog import ListCatalog
 from core.store.database import Database
-from gui import error_dialogs
-from gui.controller import AppController
-from gui.i18n import install_language
-from gui.main_window import TAB_RESULTS, MainWindow
-from gui.services import AppServices
-from gui.settings import AppSettings
+from gui.dialogs import error_dialogs
+from gui.tasks.services import AppServices
+from gui.tasks.settings import AppSettings
+from gui.text.i18n import install_language
+from gui.window.controller import AppController
+from gui.window.main_window import TAB_RESULTS, MainWindow
 
 SAMPLE_DATE = dt.date(2025, 5, 20)
 KRATOS = "kratos-unmanned-aerial-systems"

@@ -13,8 +13,8 @@ from core import __version__
 from core.about import AboutInfo, collect_about
 from core.lists.catalog import ListCatalog
 from core.store.database import Database
-from gui.about import AboutDialog, app_icon
 from gui.app import main
+from gui.dialogs.about import AboutDialog, app_icon
 
 
 @pytest.fixture

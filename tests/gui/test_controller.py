@@ -20,11 +20,12 @@ from core.lists.catalog import ImportResult
 from core.lists.model import Status
 from core.matching import DEFAULT_THRESHOLD
 from core.paths import bundled_pack_dir
-from gui import error_dialogs, operations
-from gui.controller import AppController
-from gui.screen_options import ScreenOptions
-from gui.services import AppServices
-from gui.settings import AppSettings
+from gui.dialogs import error_dialogs
+from gui.tasks import operations
+from gui.tasks.screen_options import ScreenOptions
+from gui.tasks.services import AppServices
+from gui.tasks.settings import AppSettings
+from gui.window.controller import AppController
 from tests.gui.conftest import KRATOS, SAMPLE_DATE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,9 +203,10 @@ def test_a_list_pack_chosen_by_its_manifest_is_imported_from_its_folder(
 
 
 def test_the_controller_and_the_operations_import_no_widgets() -> None:
-    """The layers: ``gui.controller`` (and everything below it) works without QtWidgets."""
+    """The layers: ``gui.window.controller`` (and everything below it) works without QtWidgets."""
     code = (
-        "import sys, gui.controller, gui.operations, gui.task_runner, gui.screen_options\n"
+        "import sys, gui.window.controller, gui.tasks.operations, gui.tasks.task_runner\n"
+        "import gui.tasks.screen_options\n"
         "widgets = [m for m in sys.modules if m == 'PySide6.QtWidgets']\n"
         "assert not widgets, widgets\n"
     )

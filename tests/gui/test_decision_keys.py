@@ -1,13 +1,13 @@
-"""The decision shortcuts are declared once (gui.decision_keys) and bound as declared."""
+"""The decision shortcuts are declared once (gui.text.decision_keys) and bound as declared."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from gui import detail_pane
-from gui.decision_keys import DECISION_KEYS, DECISION_LETTERS
-from gui.main_window import MainWindow
+from gui.text.decision_keys import DECISION_KEYS, DECISION_LETTERS
+from gui.widgets import detail_pane
+from gui.window.main_window import MainWindow
 
 
 def test_the_results_page_binds_the_declared_keys(window: MainWindow) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from core.paths import sample_suppliers_file
-from gui import file_dialogs
-from gui.main_window import MainWindow
+from gui.desktop import file_dialogs
+from gui.window.main_window import MainWindow
 from tests.gui.conftest import wait_idle
 
 

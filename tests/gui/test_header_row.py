@@ -10,9 +10,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
-from gui import error_dialogs
-from gui.main_window import MainWindow
-from gui.screen_page import ScreenPage
+from gui.dialogs import error_dialogs
+from gui.pages.screen_page import ScreenPage
+from gui.window.main_window import MainWindow
 from tests.gui.conftest import KRATOS, SAMPLE_DATE, wait_idle
 
 

@@ -16,13 +16,13 @@ from core.lists.describe import EventLine
 from core.lists.model import Action, ListingEvent, Status
 from core.matching.reasons import REASON_SHAPES, Reason, ReasonKind
 from core.paths import resources_dir
-from gui import error_dialogs
-from gui.core_text import REASON_TEMPLATES, band_label, event_line, event_text, reason_text
-from gui.i18n import install_language
-from gui.labels import action_label, status_label
-from gui.main_window import MainWindow
-from gui.results_model import COL_SCORE
-from gui.settings import AppSettings
+from gui.dialogs import error_dialogs
+from gui.models.results_model import COL_SCORE
+from gui.tasks.settings import AppSettings
+from gui.text.core_text import REASON_TEMPLATES, band_label, event_line, event_text, reason_text
+from gui.text.i18n import install_language
+from gui.text.labels import action_label, status_label
+from gui.window.main_window import MainWindow
 from tests.gui.conftest import KRATOS, find_row
 
 TS = resources_dir() / "translations" / "tradescreen_zh_CN.ts"
@@ -138,7 +138,7 @@ def test_every_reason_kind_and_every_event_kind_has_chinese_words(
     screened: MainWindow,
 ) -> None:
     """Whatever module makes a reason, its kind is a ``ReasonKind``: each one needs a template
-    in gui.core_text and its zh_CN translation, and each listing action its Chinese word."""
+    in gui.text.core_text and its zh_CN translation, and each listing action its Chinese word."""
     assert set(REASON_TEMPLATES) == set(ReasonKind), "a reason kind has no words in the window"
     reasons = {r for h in screened.results.model.hits() for r in h.reasons}
     assert install_language("zh_CN")

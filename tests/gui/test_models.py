@@ -18,17 +18,17 @@ from core.review.state import ReviewState, review_of
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import read_supplier_file
-from gui.lists_models import EntitiesModel, ListsModel
-from gui.preview_model import PreviewModel
-from gui.results_model import (
+from gui.models.lists_models import EntitiesModel, ListsModel
+from gui.models.preview_model import PreviewModel
+from gui.models.results_model import (
     COL_DECISION,
     COL_SCORE,
     COL_STATUS,
     ResultsFilterProxy,
     ResultsModel,
 )
-from gui.runs_model import RunsModel
-from gui.services import AppServices
+from gui.models.runs_model import RunsModel
+from gui.tasks.services import AppServices
 from tests.gui.conftest import SAMPLE_DATE
 
 
@@ -166,7 +166,7 @@ def test_runs_model(qtmodeltester: ModelTester) -> None:
 
 def test_an_earlier_decision_that_no_longer_applies_asks_for_review(qtbot: object) -> None:
     from core.screening.result import PriorDecision
-    from gui.detail_pane import DetailPane
+    from gui.widgets.detail_pane import DetailPane
 
     prior = PriorDecision(
         decision=Decision.FALSE_POSITIVE,

@@ -14,9 +14,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from gui.main_window import TAB_RESULTS, MainWindow
-from gui.page_tabs import PageTabs
-from gui.wrapped_label import WrappedLabel
+from gui.widgets.page_tabs import PageTabs
+from gui.widgets.wrapped_label import WrappedLabel
+from gui.window.main_window import TAB_RESULTS, MainWindow
 from tests.gui.conftest import SAMPLE_DATE, wait_idle
 
 

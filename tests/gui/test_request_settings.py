@@ -17,9 +17,9 @@ from core.cli import main
 from core.progress import NullProgress
 from core.spreadsheets import SheetChoice
 from core.store.models import ScreeningRun
-from gui import operations
-from gui.options_panel import ScreenOptions
-from gui.services import AppServices
+from gui.tasks import operations
+from gui.tasks.services import AppServices
+from gui.widgets.options_panel import ScreenOptions
 
 AS_OF = dt.date(2025, 5, 20)
 

@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from core.lists.model import Status
 from core.spreadsheets import SheetChoice
-from gui import error_dialogs, operations
-from gui.error_dialogs import CrashDialog
-from gui.main_window import MainWindow
-from gui.services import AppServices
+from gui.dialogs import error_dialogs
+from gui.dialogs.error_dialogs import CrashDialog
+from gui.tasks import operations
+from gui.tasks.services import AppServices
+from gui.window.main_window import MainWindow
 from tests.gui.conftest import KRATOS, SAMPLE_DATE, find_row, wait_idle
 
 
@@ -225,7 +226,7 @@ def test_reading_a_file_prepares_the_matching_for_its_rows(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[int] = []
-    monkeypatch.setattr("gui.controller.PREPARE_DELAY_MS", 10)
+    monkeypatch.setattr("gui.window.controller.PREPARE_DELAY_MS", 10)
     monkeypatch.setattr(
         operations,
         "prepare_matching",

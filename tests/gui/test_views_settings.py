@@ -16,12 +16,12 @@ from core.lists.model import Action, ListingEvent, Status
 from core.matching import DEFAULT_THRESHOLD
 from core.paths import bundled_pack_dir
 from gui.app import parse_arguments
-from gui.lists_models import ListsModel
-from gui.main_window import MainWindow
-from gui.services import AppServices
-from gui.settings import AppSettings, Preferences
-from gui.settings_dialog import SettingsDialog
-from gui.timeline_widget import Span, lane_spans
+from gui.dialogs.settings_dialog import SettingsDialog
+from gui.models.lists_models import ListsModel
+from gui.tasks.services import AppServices
+from gui.tasks.settings import AppSettings, Preferences
+from gui.widgets.timeline_widget import Span, lane_spans
+from gui.window.main_window import MainWindow
 from tests.gui.conftest import KRATOS, SAMPLE_DATE, wait_idle
 
 
@@ -88,7 +88,7 @@ def test_import_a_list_pack_in_the_background(
     first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     window.controller.import_pack(pack)
     wait_idle(qtbot, window)
-    from gui import error_dialogs
+    from gui.dialogs import error_dialogs
 
     assert len(error_dialogs.shown) == 1  # a tampered pack: a clear message, nothing imported
     assert window.controller.snapshot is not None
@@ -146,7 +146,7 @@ def test_settings_switch_the_database(
 def test_a_database_that_cannot_open_keeps_the_old_one(
     qtbot: QtBot, window: MainWindow, settings: AppSettings, tmp_path: Path
 ) -> None:
-    from gui import error_dialogs
+    from gui.dialogs import error_dialogs
 
     old = window.controller.services
     folder = tmp_path / "a-folder.db"
@@ -225,7 +225,7 @@ def test_settings_dialog_offers_both_languages(qtbot: QtBot, language: str) -> N
 
 
 def test_help_about_opens_the_about_dialog(qtbot: QtBot, window: MainWindow) -> None:
-    from gui.about import AboutDialog
+    from gui.dialogs.about import AboutDialog
 
     window.actions_.about.trigger()
     dialog = window.dialog
@@ -239,8 +239,8 @@ def test_uncaught_exceptions_reach_the_crash_dialog(
 ) -> None:
     import sys
 
-    from gui import error_dialogs
-    from gui.error_dialogs import CrashDialog, install_excepthook
+    from gui.dialogs import error_dialogs
+    from gui.dialogs.error_dialogs import CrashDialog, install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", lambda *args: None)  # the previous hook: stay quiet
     install_excepthook()

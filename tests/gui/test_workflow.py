@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from core.lists.model import Status
-from gui import file_dialogs
-from gui.main_window import TAB_RESULTS, MainWindow
-from gui.results_model import COL_DECISION, COL_STATUS
+from gui.desktop import file_dialogs
+from gui.models.results_model import COL_DECISION, COL_STATUS
+from gui.window.main_window import TAB_RESULTS, MainWindow
 from tests.gui.conftest import KRATOS, SAMPLE_DATE, find_row, wait_idle
 
 

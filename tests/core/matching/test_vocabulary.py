@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD, threshold_in_range
-from core.matching.vocabulary import (
+from core.vocabulary import (
     CJK_LEGAL_SUFFIXES,
     GENERIC_WORDS,
     LEGAL_FORMS_ANYWHERE,

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.lists.asof import status_as_of
 from core.lists.model import ListingEvent, Status
-from gui.core_text import event_line
-from gui.labels import STATUS_COLORS, status_label
+from gui.text.core_text import event_line
+from gui.text.labels import STATUS_COLORS, status_label
 
 BAR_HEIGHT = 14
 AXIS_HEIGHT = 26

@@ -15,8 +15,8 @@ from core.review import RunSummary
 from core.screening import ScreeningRequest
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice, SupplierTable, list_sheets, read_tables
-from gui.screen_options import ScreenOptions
-from gui.services import AppServices
+from gui.tasks.screen_options import ScreenOptions
+from gui.tasks.services import AppServices
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.review import RunSummary
-from gui.runs_model import RunsModel
+from gui.models.runs_model import RunsModel
 
 
 class HistoryView(QWidget):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD
-from gui.settings import Preferences
+from gui.tasks.settings import Preferences
 
 
 class SettingsDialog(QDialog):

@@ -1,5 +1,8 @@
-"""Word tables used by normalization and weighting: legal forms, stop words, abbreviations,
-generic business words and Chinese/Japanese legal forms.
+"""Word tables of company names: legal forms, stop words, abbreviations, generic business
+words and Chinese/Japanese legal forms.
+
+Below the packages that use them: the matcher's normalization and weighting, and the column
+detection of supplier files (a column of names is one full of legal forms).
 
 The tables are written in plain (raw) spelling; ``normalize`` turns them into the same
 normalized tokens it produces for names, so a table entry and a name always agree.

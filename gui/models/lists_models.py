@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from core.lists.model import Entity, RestrictionList, Status
 from core.lists.snapshot import ListSnapshot
-from gui.labels import SCREENED_STATUSES, list_title, status_label
+from gui.text.labels import SCREENED_STATUSES, list_title, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

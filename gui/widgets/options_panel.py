@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from core.lists.model import RestrictionList
 from core.matching import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD, STRONG_THRESHOLD
-from gui.labels import list_title
-from gui.screen_options import ScreenOptions
+from gui.tasks.screen_options import ScreenOptions
+from gui.text.labels import list_title
 
 
 def to_qdate(day: dt.date) -> QDate:

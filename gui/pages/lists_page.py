@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from core.lists.lookup import find_entities
 from core.lists.snapshot import ListSnapshot, freshness_warning
-from gui.entity_history import EntityHistory
-from gui.labels import list_title, status_label
-from gui.lists_models import EntitiesModel, ListsModel
-from gui.options_panel import DateField
+from gui.models.lists_models import EntitiesModel, ListsModel
+from gui.text.labels import list_title, status_label
+from gui.widgets.entity_history import EntityHistory
+from gui.widgets.options_panel import DateField
 
 
 class ListsView(QWidget):

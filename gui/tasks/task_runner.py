@@ -1,7 +1,7 @@
 """The one long task at a time (reading, screening, export, import, reconnecting), with its
 progress and Cancel, as signals: no widget is imported here.
 
-``gui.workers.run_in_background`` runs the work; this object remembers which long task is
+``gui.tasks.background.run_in_background`` runs the work; this object remembers which long task is
 running, refuses a second one, pauses the garbage collector meanwhile and says what happens
 (``started``, ``busy_changed``, ``progress``, ``failed``) for the window to show.
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from core import collector
 from core.progress import CallbackProgress
-from gui.workers import TaskHandle, run_in_background
+from gui.tasks.background import TaskHandle, run_in_background
 
 
 class TaskRunner(QObject):
@@ -26,7 +26,7 @@ class TaskRunner(QObject):
     progress = Signal(int, int, bool)
     """``done, total, rows``: ``rows`` True when the units are rows."""
     failed = Signal(object)
-    """An error (a ``BaseException``) for ``gui.error_dialogs.show_error``."""
+    """An error (a ``BaseException``) for ``gui.dialogs.error_dialogs.show_error``."""
     status_message = Signal(str, int)
     """A line for the status bar and how long to show it (ms; 0: until replaced)."""
 

@@ -28,16 +28,7 @@ from core.lists.snapshot import FreshnessWarning, ListSnapshot
 from core.review.state import ReviewState
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
-from gui.decision_keys import DECISION_KEYS, DECISION_LETTERS
-from gui.detail_pane import DetailPane
-from gui.labels import (
-    SCREENED_STATUSES,
-    STATUS_COLORS,
-    decision_label,
-    list_title,
-    status_label,
-)
-from gui.results_model import (
+from gui.models.results_model import (
     COL_COUNTRY,
     COL_DECISION,
     COL_ENTITY,
@@ -52,6 +43,15 @@ from gui.results_model import (
     ResultsFilterProxy,
     ResultsModel,
 )
+from gui.text.decision_keys import DECISION_KEYS, DECISION_LETTERS
+from gui.text.labels import (
+    SCREENED_STATUSES,
+    STATUS_COLORS,
+    decision_label,
+    list_title,
+    status_label,
+)
+from gui.widgets.detail_pane import DetailPane
 
 COLUMN_CHARS = {
     COL_ROW: 4,

@@ -4,8 +4,8 @@ calls these methods with plain data, and shows what the signals bring back.
 
 The controller owns the core services (``AppServices``, replaced when the user connects to
 another database) and the settings, and starts every piece of background work through
-``gui.workers`` (the one long task through ``TaskRunner``). Errors go out by ``failed``; the
-window shows them with ``gui.error_dialogs.show_error``.
+``gui.tasks.background`` (the one long task through ``TaskRunner``). Errors go out by
+``failed``; the window shows them with ``gui.dialogs.error_dialogs.show_error``.
 
 Translated texts keep the context they had in the window (``MainWindow``, ``SettingsFlow``),
 so the Chinese translation needs no change when this code moved here.
@@ -27,13 +27,13 @@ from core.paths import sample_suppliers_file
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice, SupplierTable
 from core.store.database import describe_url, resolve_database_url
-from gui import operations
-from gui.i18n import install_language
-from gui.screen_options import ScreenOptions
-from gui.services import AppServices
-from gui.settings import AppSettings, Preferences, changes_between
-from gui.task_runner import TaskRunner
-from gui.workers import TaskHandle, run_in_background
+from gui.tasks import operations
+from gui.tasks.background import TaskHandle, run_in_background
+from gui.tasks.screen_options import ScreenOptions
+from gui.tasks.services import AppServices
+from gui.tasks.settings import AppSettings, Preferences, changes_between
+from gui.tasks.task_runner import TaskRunner
+from gui.text.i18n import install_language
 
 _log = logging.getLogger(__name__)
 PREPARE_DELAY_MS = 300
@@ -48,7 +48,7 @@ class AppController(QObject):
     progress = Signal(int, int, bool)
     """The long task's ``done, total, rows`` (``rows``: the units are rows)."""
     failed = Signal(object)
-    """An error (a ``BaseException``) to show with ``gui.error_dialogs.show_error``."""
+    """An error (a ``BaseException``) to show with ``gui.dialogs.error_dialogs.show_error``."""
     status_message = Signal(str, int)
     """A line for the status bar and how long to show it (ms; 0: until replaced)."""
     file_read = Signal(object)

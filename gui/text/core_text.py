@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from core.lists.describe import EventLine
 from core.lists.model import Action, ListingEvent, RestrictionList
 from core.matching.reasons import Reason, ReasonKind
-from gui.labels import action_label, list_title
+from gui.text.labels import action_label, list_title
 
 _CONTEXT = "CoreText"
 

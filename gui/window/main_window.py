@@ -1,9 +1,9 @@
-"""The main window: a view over ``gui.controller.AppController``.
+"""The main window: a view over ``gui.window.controller.AppController``.
 
 It builds the pages, asks the user for paths (file dialogs), hands what the pages ask for to
 the controller as plain data and shows what the controller's signals bring back: tables to
 check, results, decisions, lists, runs, progress, messages, errors
-(``gui.error_dialogs.show_error``). The work itself (files, screening, decisions, reports,
+(``gui.dialogs.error_dialogs.show_error``). The work itself (files, screening, decisions, reports,
 list packs, history, settings) is the controller's.
 """
 
@@ -20,18 +20,19 @@ from core.lists.snapshot import ListSnapshot
 from core.report.target import SUFFIX, with_suffix
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice
-from gui import file_dialogs, operations, responsiveness
-from gui.about import AboutDialog, app_icon
-from gui.controller import AppController
-from gui.error_dialogs import show_error
-from gui.history_view import HistoryView
-from gui.lists_view import ListsView
-from gui.main_actions import MainActions
-from gui.page_tabs import PageTabs
-from gui.progress_strip import ProgressStrip
-from gui.results_page import ResultsPage
-from gui.screen_page import ScreenPage
-from gui.settings_dialog import SettingsDialog
+from gui.desktop import file_dialogs
+from gui.dialogs.about import AboutDialog, app_icon
+from gui.dialogs.error_dialogs import show_error
+from gui.dialogs.settings_dialog import SettingsDialog
+from gui.pages.history_page import HistoryView
+from gui.pages.lists_page import ListsView
+from gui.pages.results_page import ResultsPage
+from gui.pages.screen_page import ScreenPage
+from gui.tasks import operations, responsiveness
+from gui.widgets.page_tabs import PageTabs
+from gui.widgets.progress_strip import ProgressStrip
+from gui.window.controller import AppController
+from gui.window.main_actions import MainActions
 
 TAB_SCREEN, TAB_RESULTS, TAB_LISTS, TAB_HISTORY = range(4)
 

@@ -27,11 +27,11 @@ from core.review.state import ReviewState, review_of
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets.table import cell_text, header_label
-from gui.core_text import band_label, event_text, reason_text
-from gui.decision_keys import DECISION_KEYS
-from gui.entity_history import EntityHistory
-from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
-from gui.wrapped_label import WrappedLabel
+from gui.text.core_text import band_label, event_text, reason_text
+from gui.text.decision_keys import DECISION_KEYS
+from gui.text.labels import STATUS_COLORS, decision_label, list_title, status_label
+from gui.widgets.entity_history import EntityHistory
+from gui.widgets.wrapped_label import WrappedLabel
 
 
 def highlight_tokens(text: str, tokens: Sequence[str], palette: QPalette) -> str:

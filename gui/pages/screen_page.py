@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.spreadsheets import SheetChoice, SupplierTable
-from gui import responsiveness
-from gui.options_panel import OptionsPanel
-from gui.preview_model import PreviewModel, shown_data_rows
-from gui.welcome_page import WelcomePage
+from gui.models.preview_model import PreviewModel, shown_data_rows
+from gui.tasks import responsiveness
+from gui.widgets.options_panel import OptionsPanel
+from gui.widgets.welcome_page import WelcomePage
 
 
 class ScreenPage(QWidget):

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.lists.model import ListingEvent
 from core.lists.snapshot import ListSnapshot
-from gui import file_dialogs
-from gui.labels import SCREENED_STATUSES, STATUS_COLORS, action_label, list_title, status_label
-from gui.timeline_widget import Lane, TimelineWidget, make_lane
-from gui.wrapped_label import WrappedLabel
+from gui.desktop import file_dialogs
+from gui.text.labels import SCREENED_STATUSES, STATUS_COLORS, action_label, list_title, status_label
+from gui.widgets.timeline_widget import Lane, TimelineWidget, make_lane
+from gui.widgets.wrapped_label import WrappedLabel
 
 
 def entity_lanes(snapshot: ListSnapshot, entity_id: str) -> list[Lane]:

@@ -25,8 +25,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from core.lists.model import SEVERITY, RestrictionList, Status
 from core.review.state import ReviewState, review_of
 from core.screening.result import ListingHit
-from gui.core_text import reason_text
-from gui.labels import STATUS_COLORS, decision_label, list_title, status_label
+from gui.text.core_text import reason_text
+from gui.text.labels import STATUS_COLORS, decision_label, list_title, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
