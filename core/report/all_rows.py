@@ -14,7 +14,6 @@ from typing import Any
 from core.lists.model import SEVERITY, Status
 from core.progress import Progress, check_cancelled
 from core.report.cells import make_cell
-from core.report.columns import SourceColumns
 from core.report.flagged import sheet_label
 from core.report.layout import (
     LOCATION_COLUMNS,
@@ -27,8 +26,9 @@ from core.report.layout import (
     Column,
     Look,
 )
+from core.report.row_sheets import measured_widths, prepare_table, set_filter, write_header
 from core.report.row_stream import RowStream
-from core.report.table import measured_widths, prepare_table, set_filter, write_header
+from core.report.source_columns import SourceColumns
 from core.screening.result import ScreeningResult
 from core.spreadsheets.table import CellValue, cell_text
 

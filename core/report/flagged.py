@@ -9,7 +9,6 @@ from typing import Any
 from core.lists.model import Status
 from core.progress import Progress, check_cancelled
 from core.report.cells import is_web_link, make_cell
-from core.report.columns import SourceColumns
 from core.report.layout import (
     CELL_BORDER,
     HIT_COLUMNS,
@@ -26,8 +25,9 @@ from core.report.layout import (
     row_height,
 )
 from core.report.measure import has_wide, wrapped_lines
+from core.report.row_sheets import measured_widths, prepare_table, set_filter, write_header
 from core.report.row_stream import RowStream
-from core.report.table import measured_widths, prepare_table, set_filter, write_header
+from core.report.source_columns import SourceColumns
 from core.review.state import ReviewState, review_of
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets.table import CellValue, cell_text

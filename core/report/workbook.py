@@ -18,12 +18,12 @@ from core import __version__
 from core.errors import UserFacingError
 from core.progress import NullProgress, Progress, check_cancelled
 from core.report.all_rows import write_all_rows
-from core.report.audit import write_audit
+from core.report.audit_sheet import write_audit
 from core.report.cells import to_naive_utc
-from core.report.columns import plan_source_columns
 from core.report.flagged import write_flagged
 from core.report.layout import ALL_ROWS, AUDIT, FLAGGED, SUMMARY
 from core.report.row_stream import RowStream, save_with_streams
+from core.report.source_columns import plan_source_columns
 from core.report.summary import write_summary
 from core.report.target import check_target, staged_file
 from core.screening.result import ScreeningResult

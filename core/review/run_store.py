@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from core.errors import NotFoundError
 from core.lists.snapshot import ReleaseInfo, freshness_warnings
-from core.review.cells import cells_from_json, cells_to_json
+from core.review.cell_json import cells_from_json, cells_to_json
 from core.review.hit_records import hit_from_record, hit_record
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult

@@ -29,7 +29,7 @@ from core.spreadsheets.table import (
     SupplierTable,
     cell_text,
 )
-from core.spreadsheets.workbook import (
+from core.spreadsheets.workbook_rows import (
     CHUNK_ROWS,
     NumberedRow,
     automatic_sheets,

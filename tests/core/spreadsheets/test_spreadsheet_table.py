@@ -21,7 +21,7 @@ from core.spreadsheets.table import (
     column_letter,
     header_label,
 )
-from core.spreadsheets.workbook import clean_row
+from core.spreadsheets.workbook_rows import clean_row
 
 ROOT = Path(__file__).resolve().parents[3]
 
