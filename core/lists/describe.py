@@ -56,7 +56,3 @@ class EventLine:
             announcement=str(data.get("announcement") or ""),
         )
 
-
-def describe_event(event: ListingEvent, *, with_list: bool = True) -> str:
-    """The English line of ``event`` (see ``EventLine.english``)."""
-    return EventLine.of(event).english(with_list=with_list)

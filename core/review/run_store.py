@@ -37,10 +37,6 @@ class RunSummary:
     decided: int
 
 
-def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
 def _release_json(release: ReleaseInfo) -> dict[str, Any]:
     data = asdict(release)
     data["data_cutoff"] = release.data_cutoff.isoformat()

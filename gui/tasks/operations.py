@@ -13,6 +13,7 @@ from core.progress import Progress
 from core.report import write_report
 from core.review import RunSummary
 from core.screening import ScreeningRequest
+from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice, SupplierTable, list_sheets, read_tables
 from gui.tasks.screen_options import ScreenOptions
@@ -129,7 +130,7 @@ def decide(
     services: AppServices,
     hit: ListingHit,
     run_id: int,
-    decision: str,
+    decision: Decision,
     note: str,
     progress: Progress,
 ) -> list[ListingHit]:

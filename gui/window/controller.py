@@ -24,6 +24,7 @@ from core.about import AboutInfo, collect_about
 from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
 from core.paths import sample_suppliers_file
+from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice, SupplierTable
 from core.store.database import describe_url, resolve_database_url
@@ -241,7 +242,7 @@ class AppController(QObject):
         self.last_export = None
         self.run_loaded.emit(loaded)
 
-    def decide(self, hit: ListingHit, run_id: int | None, decision: str, note: str) -> None:
+    def decide(self, hit: ListingHit, run_id: int | None, decision: Decision, note: str) -> None:
         """Store a decision on ``hit`` of run ``run_id`` (None: a result not stored);
         emits ``decided`` and ``runs_changed``."""
         if run_id is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from core.lists.snapshot import ListSnapshot
 from core.report.target import SUFFIX, with_suffix
+from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice
 from gui.desktop import file_dialogs
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
         hit = self.results.current_hit()
         result = self.results.result
         if hit is not None and result is not None:
-            self.controller.decide(hit, result.run_id, decision, note)
+            self.controller.decide(hit, result.run_id, Decision(decision), note)
 
     def _decided(self, run_id: int, hits: list[ListingHit]) -> None:
         shown = self.results.result

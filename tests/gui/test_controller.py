@@ -20,6 +20,7 @@ from core.lists.catalog import ImportResult
 from core.lists.model import Status
 from core.matching import DEFAULT_THRESHOLD
 from core.paths import bundled_pack_dir
+from core.screening.decision import Decision
 from gui.dialogs import error_dialogs
 from gui.tasks import operations
 from gui.tasks.screen_options import ScreenOptions
@@ -83,7 +84,7 @@ def test_the_controller_alone_reads_screens_decides_and_exports(
     assert progress and all(rows for _done, _total, rows in progress)
 
     with qtbot.waitSignal(controller.decided, timeout=30_000) as decided:
-        controller.decide(kratos[0], result.run_id, "false_positive", "another Kratos")
+        controller.decide(kratos[0], result.run_id, Decision.FALSE_POSITIVE, "another Kratos")
     run_id, hits = decided.args
     assert run_id == result.run_id
     assert hits and all(h.decision == "false_positive" for h in hits)
@@ -105,7 +106,7 @@ def test_a_result_not_stored_is_not_decided(qtbot: QtBot, controller: AppControl
     messages: list[str] = []
     controller.status_message.connect(lambda text, _ms: messages.append(text))
     with qtbot.assertNotEmitted(controller.decided, wait=100):
-        controller.decide(hit, None, "confirmed", "")
+        controller.decide(hit, None, Decision.CONFIRMED, "")
     assert messages == ["This result was not stored; screen again."]
 
 
