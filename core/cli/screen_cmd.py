@@ -32,6 +32,8 @@ def register(commands: Any) -> None:
     parser.add_argument("--name-column", metavar="HEADER", help="the supplier-name column "
                         "(header text, letter or 1-based number)")  # fmt: skip
     parser.add_argument("--country-column", metavar="HEADER", help="the country column")
+    parser.add_argument("--hs-column", metavar="HEADER", help="the HS / tariff code column, "
+                        "screened against controlled items (default: detected)")  # fmt: skip
     parser.add_argument("--header-row", type=_header_row, metavar="N", help="the row that holds "
                         "the column headers, as numbered in the spreadsheet (default: found "
                         "automatically)")  # fmt: skip
@@ -91,6 +93,7 @@ def screen(args: argparse.Namespace, context: CommandContext) -> int:
         sheets=SheetChoice(args.sheet, args.all_sheets),
         name_column=args.name_column,
         country_column=args.country_column,
+        hs_column=args.hs_column,
         header_row=args.header_row,
         list_ids=args.lists,
         threshold=args.threshold,
@@ -147,6 +150,7 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
         counts[hit.status.value] = counts.get(hit.status.value, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no hits"
     print(f"{result.flagged_rows()} of {result.rows_screened} rows flagged: {summary}")
+    _print_item_hits(result)
     if result.run_id is not None:
         print(f"stored as run {result.run_id}")
     if report is not None:
@@ -163,3 +167,18 @@ def _review_text(review: Review) -> str:
     if review.state is ReviewState.REVIEW_AGAIN:
         return "  (cleared before, but the listing changed since: review again)"
     return ""
+
+
+def _print_item_hits(result: ScreeningResult) -> None:
+    if not result.item_hits:
+        return
+    print(f"{len(result.item_hits)} controlled-item hits on "
+          f"{len({(h.sheet, h.row) for h in result.item_hits})} rows:")  # fmt: skip
+    for hit in result.item_hits:
+        where = f"{hit.sheet}!{hit.row}" if hit.sheet else f"row {hit.row}"
+        window = f" until {hit.until.isoformat()}" if hit.until else ""
+        computed = " (computed)" if hit.status_basis.value == "computed" else ""
+        print(
+            f"{where:>14}  {hit.item_name_zh or hit.item_id}: {hit.status.value}{window}"
+            f"{computed}  [{hit.matched_by()}]"
+        )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from enum import StrEnum
 
 from core.lists.model import Action, ListingEvent, ListStatus, Status
 
@@ -77,3 +78,37 @@ def status_as_of(events: Iterable[ListingEvent], as_of: dt.date) -> ListStatus:
     if state is Status.REMOVED:
         return ListStatus(Status.REMOVED, as_of, since=removed_on, basis=basis, upcoming=upcoming)
     return ListStatus(Status.NOT_LISTED, as_of, upcoming=upcoming)
+
+
+class StatusBasis(StrEnum):
+    """What a status rests on: dates printed by its sources, or a date computed from them."""
+
+    PUBLISHED = "published"
+    COMPUTED = "computed"
+
+
+def status_basis(status: ListStatus, sources_through: dt.date | None) -> StatusBasis:
+    """``computed`` when the status rests on a date no source printed or has confirmed yet:
+
+    - measures in force again because a suspension's end passed, where that end was computed
+      ("90 days", "1 year" from the notice: quality ``D``) or lies after ``sources_through``
+      (the newest source of the list data: nobody could yet say whether it was extended);
+    - a listing or removal whose own date is derived (``D``: an edition or file comparison).
+
+    A suspension itself rests on its notice's start date and is ``published``.
+    """
+    event = status.basis
+    if event is None:
+        return StatusBasis.PUBLISHED
+    if status.status is Status.ACTIVE and event.action is Action.SUSPENDED:
+        lapsed_on = event.until
+        if (
+            event.derived
+            or sources_through is None
+            or (lapsed_on is not None and lapsed_on > sources_through)
+        ):
+            return StatusBasis.COMPUTED
+        return StatusBasis.PUBLISHED
+    if event.action is not Action.SUSPENDED and event.derived:
+        return StatusBasis.COMPUTED
+    return StatusBasis.PUBLISHED

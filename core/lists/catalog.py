@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from core.errors import ListPackError
 from core.identity import default_reviewer
+from core.lists.item_store import has_items, load_items, store_items
 from core.lists.model import Action, Entity, ListingEvent, RestrictionList
 from core.lists.pack import ListPack, read_pack
 from core.lists.snapshot import ListSnapshot, ReleaseInfo
@@ -65,6 +66,16 @@ class ListCatalog:
                 select(ListRelease).where(ListRelease.checksum == pack.manifest.checksum)
             )
             if existing is not None:
+                if pack.items and not has_items(session, existing.id):
+                    # a release imported before this version read items.csv
+                    store_items(session, existing.id, pack.items)
+                    append_in(
+                        session,
+                        "lists.items_imported",
+                        f"{existing.publisher} {existing.version}",
+                        {"release_id": existing.id, "items": len(pack.items)},
+                        actor or ("tradescreen" if bundled else default_reviewer()),
+                    )
                 return ImportResult(
                     _release_info(existing),
                     False,
@@ -163,8 +174,19 @@ class ListCatalog:
                 ):
                     if rec.entity_id in wanted_entities and rec.entity_id not in entities:
                         entities[rec.entity_id] = _to_entity(rec)
+            items_release = next(
+                (r for r in sorted(all_releases.values(), key=_newest_first)
+                 if has_items(session, r.release_id)),
+                None,
+            )  # fmt: skip
+            items = load_items(session, items_release.release_id) if items_release else ()
         return ListSnapshot.build(
-            lists, entities.values(), events, [all_releases[rid] for rid in used]
+            lists,
+            entities.values(),
+            events,
+            [all_releases[rid] for rid in used],
+            items=items,
+            items_release=items_release,
         )
 
 
@@ -232,6 +254,7 @@ def _store_pack(session: Session, pack: ListPack, bundled: bool) -> ListRelease:
         )
         for e in pack.events
     )
+    store_items(session, release.id, pack.items)
     session.flush()
     session.refresh(release, ["lists"])
     return release

@@ -96,6 +96,12 @@ class ListingEvent:
         )
 
     @property
+    def derived(self) -> bool:
+        """True when a date of the event was computed, not printed (quality ``D``): a
+        suspension's end counted from "90 days" or "1 year", a date from an edition diff."""
+        return "D" in self.quality.split("+")
+
+    @property
     def derived_until(self) -> bool:
         """True when ``until`` was computed from a duration ("90 days"), not printed."""
         return "D" in self.quality.split("+")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ListPackError
+from core.lists.items import ITEM_COLUMNS, ControlledItem, parse_item_rows
 from core.lists.model import Action, Entity, ListingEvent, RestrictionList
 
 PACK_FORMAT = "tradescreen-list-pack"
@@ -70,6 +71,8 @@ class ListPack:
     entities: tuple[Entity, ...]
     events: tuple[ListingEvent, ...]
     source: str
+    items: tuple[ControlledItem, ...] = ()
+    """The pack's controlled items (``items.csv``, optional)."""
 
 
 def canonical_manifest_bytes(manifest: dict[str, Any]) -> bytes:
@@ -99,7 +102,10 @@ def read_pack(path: Path) -> ListPack:
         for seq, r in enumerate(_rows(files, "events.csv", EVENT_COLUMNS))
     )
     _check_references(str(path), lists, entities, events)
-    return ListPack(manifest, lists, entities, events, str(path))
+    items: tuple[ControlledItem, ...] = ()
+    if "items.csv" in manifest.files:
+        items = parse_item_rows(_rows(files, "items.csv", ITEM_COLUMNS), f"{path}: items.csv")
+    return ListPack(manifest, lists, entities, events, str(path), items)
 
 
 class _PackFiles:

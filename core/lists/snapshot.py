@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from core.lists.asof import replay_order, status_as_of
+from core.lists.items import ControlledItem
 from core.lists.model import Entity, ListingEvent, ListStatus, RestrictionList, Status
 
 
@@ -67,6 +68,9 @@ class ListSnapshot:
     releases: tuple[ReleaseInfo, ...] = ()
     _events: dict[tuple[str, str], list[ListingEvent]] = field(default_factory=dict)
     _lists_of_entity: dict[str, list[str]] = field(default_factory=dict)
+    items: tuple[ControlledItem, ...] = ()
+    """The controlled items of the newest release that has any."""
+    items_release: ReleaseInfo | None = None
 
     @classmethod
     def build(
@@ -75,6 +79,9 @@ class ListSnapshot:
         entities: Iterable[Entity],
         events: Iterable[ListingEvent],
         releases: Iterable[ReleaseInfo] = (),
+        *,
+        items: Iterable[ControlledItem] = (),
+        items_release: ReleaseInfo | None = None,
     ) -> ListSnapshot:
         by_key: dict[tuple[str, str], list[ListingEvent]] = defaultdict(list)
         for event in events:
@@ -89,6 +96,8 @@ class ListSnapshot:
             releases=tuple(releases),
             _events=ordered,
             _lists_of_entity=dict(lists_of),
+            items=tuple(items),
+            items_release=items_release,
         )
 
     def events(self, entity_id: str, list_id: str) -> list[ListingEvent]:

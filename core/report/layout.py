@@ -19,6 +19,7 @@ FLAGGED = "Flagged"
 SUMMARY = "Summary"
 AUDIT = "Audit"
 ALL_ROWS = "All rows"
+ITEMS = "Items"
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"

@@ -21,7 +21,8 @@ from core.report.all_rows import write_all_rows
 from core.report.audit_sheet import write_audit
 from core.report.cells import to_naive_utc
 from core.report.flagged import write_flagged
-from core.report.layout import ALL_ROWS, AUDIT, FLAGGED, SUMMARY
+from core.report.items_sheet import has_items_sheet, write_items
+from core.report.layout import ALL_ROWS, AUDIT, FLAGGED, ITEMS, SUMMARY
 from core.report.row_stream import RowStream, save_with_streams
 from core.report.source_columns import plan_source_columns
 from core.report.summary import write_summary
@@ -63,6 +64,8 @@ def build_workbook(
         props.keywords = ", ".join(result.list_ids)
         source = plan_source_columns(result.sheets)
         streams.append(write_flagged(workbook.create_sheet(FLAGGED), result, source, progress))
+        if has_items_sheet(result):
+            write_items(workbook.create_sheet(ITEMS), result)
         write_summary(workbook.create_sheet(SUMMARY), result)
         write_audit(workbook.create_sheet(AUDIT), result)
         if all_rows:

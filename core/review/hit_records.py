@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from core.screening.hit_values import HIT_FIELDS, decode_field, encode_field
+from core.screening.hit_values import HIT_FIELDS, ITEM_HIT_CODEC, decode_field, encode_field
+from core.screening.item_hits import ItemHit
 from core.screening.result import ListingHit
-from core.store.models import RunHit
+from core.store.models import RunHit, RunItemHit
 
 FROM_DECISIONS = frozenset({"decision", "decision_note", "decided_by", "decided_at"})
 """Hit fields a run's decision records give when it is loaded, not stored with the hit."""
@@ -48,6 +49,21 @@ def _from_column(field: str, value: Any) -> Any:
 def hit_record(run_id: int, position: int, hit: ListingHit) -> RunHit:
     values = {column_of(f): _to_column(f, getattr(hit, f)) for f in STORED_FIELDS}
     return RunHit(run_id=run_id, position=position, **values)
+
+
+def item_hit_record(run_id: int, position: int, hit: ItemHit) -> RunItemHit:
+    return RunItemHit(
+        run_id=run_id,
+        position=position,
+        sheet=hit.sheet,
+        row_number=hit.row,
+        item_id=hit.item_id,
+        fields=json.dumps(ITEM_HIT_CODEC.encode(hit), ensure_ascii=False),
+    )
+
+
+def item_hit_from_record(record: RunItemHit) -> ItemHit:
+    return ITEM_HIT_CODEC.decode(json.loads(record.fields))
 
 
 def hit_from_record(record: RunHit) -> ListingHit:

@@ -13,12 +13,17 @@ from sqlalchemy.orm import Session
 from core.errors import NotFoundError
 from core.lists.snapshot import ReleaseInfo, freshness_warnings
 from core.review.cell_json import cells_from_json, cells_to_json
-from core.review.hit_records import hit_from_record, hit_record
+from core.review.hit_records import (
+    hit_from_record,
+    hit_record,
+    item_hit_from_record,
+    item_hit_record,
+)
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult
 from core.store.audit import append_in
 from core.store.database import Database
-from core.store.models import DecisionRecord, RunHit, RunRow, ScreeningRun
+from core.store.models import DecisionRecord, RunHit, RunItemHit, RunRow, ScreeningRun
 from core.store.timestamps import as_utc
 
 
@@ -89,6 +94,9 @@ class RunStore:
             for (sheet, row), values in result.rows.items()
         )
         session.add_all(hit_record(run.id, position, h) for position, h in enumerate(result.hits))
+        session.add_all(
+            item_hit_record(run.id, position, h) for position, h in enumerate(result.item_hits)
+        )
         append_in(
             session,
             "screening.run",
@@ -102,6 +110,7 @@ class RunStore:
                 "threshold": result.threshold,
                 "rows": result.rows_screened,
                 "hits": len(result.hits),
+                "item_hits": len(result.item_hits),
             },
             result.user,
         )
@@ -160,6 +169,14 @@ class RunStore:
                 list_ids=tuple(json.loads(run.list_ids)),
                 sheets=tuple(ScreenedSheet(**_sheet(d)) for d in json.loads(run.sheets)),
                 hits=[with_recorded_decision(h, decisions.get(h.key)) for h in hits],
+                item_hits=tuple(
+                    item_hit_from_record(h)
+                    for h in session.scalars(
+                        select(RunItemHit)
+                        .where(RunItemHit.run_id == run_id)
+                        .order_by(RunItemHit.position)
+                    )
+                ),
                 rows=rows,
                 releases=releases,
                 freshness=tuple(freshness_warnings(releases, run.as_of)),

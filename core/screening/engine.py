@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from core.matching import (
 from core.matching.batch import Matches, NameWithCountries
 from core.matching.runtime import MatchingRuntime, SizeHint
 from core.progress import NullProgress, Progress, check_cancelled
+from core.screening.item_hits import ItemHit, ItemMatcher
 from core.screening.result import (
     ListingHit,
     ScreenedSheet,
@@ -36,6 +37,7 @@ from core.screening.result import (
     file_sha256,
 )
 from core.spreadsheets import SheetChoice, SupplierTable, read_tables
+from core.spreadsheets.columns import resolve_column
 from core.spreadsheets.table import CellValue, SupplierRow, cell_text
 
 _SLICE = 1000  # rows between progress reports while the names are collected
@@ -54,6 +56,8 @@ class ScreeningRequest:
     name_column: str | None = None
     """The supplier-name column chosen (header text, letter or number); None: detected."""
     country_column: str | None = None
+    hs_column: str | None = None
+    """The HS-code column chosen (header, letter or number); None: detected, if any."""
     header_row: int | None = None
     """1-based row number of the header row as the user sees it; None: found automatically."""
     list_ids: tuple[str, ...] | None = None
@@ -71,6 +75,7 @@ class ScreeningRequest:
             "all_sheets": self.sheets.all_sheets,
             "name_column": self.name_column,
             "country_column": self.country_column,
+            "hs_column": self.hs_column,
             "header_row": self.header_row,
             "lists": list(self.list_ids) if self.list_ids else None,
             "threshold": self.threshold,
@@ -133,6 +138,8 @@ def _screen(
             )
         )
         check_cancelled(progress)
+    if request.hs_column is not None:
+        tables = tuple(_with_hs_column(t, request.hs_column) for t in tables)
     return _screen_tables(
         tables,
         snapshot,
@@ -206,12 +213,18 @@ def _screen_tables(
                 country_column=roles.country,
                 rows_screened=len(table.rows),
                 guessed=tuple(sorted(table.guessed)),
+                hs_column=roles.hs_code,
+                description_column=roles.description,
             )
         )
+    item_hits = _item_hits(tables, snapshot, as_of, rows)
     progress.report(total, total, "Screening")
     sheet_order = {t.sheet: i for i, t in enumerate(tables)}
     hits.sort(key=lambda h: (sheet_order[h.sheet], h.row, SEVERITY[h.status], -h.score, h.list_id))
     used_releases = tuple(r for r in snapshot.releases if set(r.list_ids) & set(chosen))
+    items_release = snapshot.items_release
+    if _screens_items(tables) and items_release is not None and items_release not in used_releases:
+        used_releases += (items_release,)
     return ScreeningResult(
         input_path=tables[0].path,
         input_sha256=input_sha256,
@@ -228,7 +241,51 @@ def _screen_tables(
         started_at=started,
         finished_at=dt.datetime.now(dt.UTC),
         all_rows=all_rows,
+        item_hits=tuple(item_hits),
     )
+
+
+def _with_hs_column(table: SupplierTable, spec: str) -> SupplierTable:
+    where = f"{table.path}" + (f", sheet {table.sheet!r}" if table.sheet else "")
+    column = resolve_column(spec, table.headers, where=where)
+    return replace(table, roles=replace(table.roles, hs_code=column))
+
+
+def _screens_items(tables: Sequence[SupplierTable]) -> bool:
+    return any(t.roles.hs_code is not None or t.roles.description is not None for t in tables)
+
+
+def _item_hits(
+    tables: Sequence[SupplierTable],
+    snapshot: ListSnapshot,
+    as_of: dt.date,
+    rows: dict[tuple[str | None, int], tuple[CellValue, ...]],
+) -> list[ItemHit]:
+    """Controlled items bought or sold in rows with an HS code or a goods description; the
+    rows of the hits join ``rows``."""
+    if not snapshot.items or not _screens_items(tables):
+        return []
+    cutoff = snapshot.items_release.data_cutoff if snapshot.items_release else None
+    matcher = ItemMatcher(snapshot.items, as_of, cutoff)
+    found: list[ItemHit] = []
+    for table in tables:
+        roles = table.roles
+        for row in table.rows:
+            hs_code = table.text(row, roles.hs_code)
+            description = table.text(row, roles.description)
+            if not hs_code and not description:
+                continue
+            hits = matcher.match(
+                sheet=table.sheet,
+                row=row.row_number,
+                supplier=table.text(row, roles.name).strip(),
+                hs_code=hs_code,
+                description=description,
+            )
+            if hits:
+                found.extend(hits)
+                rows[(table.sheet, row.row_number)] = row.values
+    return found
 
 
 def _cells(

@@ -1,4 +1,5 @@
-"""A ``ListingHit``'s fields as JSON-able values and back, driven by the dataclass itself.
+"""A ``ListingHit``'s (and an ``ItemHit``'s) fields as JSON-able values and back, driven by
+the dataclass itself.
 
 The one mapping of the hit's fields: the JSON document (``json_export``) and the stored run
 (``core.review.hit_records``) both go through ``encode_field``/``decode_field``, which follow
@@ -14,13 +15,16 @@ import types
 import typing
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from core.lists.describe import EventLine
 from core.lists.model import Status
 from core.matching.reasons import Reason
 from core.screening.decision import Decision
+from core.screening.item_hits import ItemHit
 from core.screening.result import ListingHit, PriorDecision
+
+T = TypeVar("T")
 
 Encoder = Callable[[Any], Any]
 Decoder = Callable[[Any], Any]
@@ -89,28 +93,50 @@ def _codec(kind: Any) -> tuple[Encoder, Decoder]:
     raise TypeError(f"no codec for {kind}")
 
 
-HIT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ListingHit))
+class RecordCodec(Generic[T]):
+    """A frozen dataclass's fields as JSON-able values and back, each by its declared type."""
+
+    def __init__(self, cls: type[T]) -> None:
+        self.cls = cls
+        self.fields: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        types_ = typing.get_type_hints(cls)
+        self._codecs = {name: _codec(types_[name]) for name in self.fields}
+
+    def encode_field(self, name: str, value: Any) -> Any:
+        return self._codecs[name][0](value)
+
+    def decode_field(self, name: str, value: Any) -> Any:
+        return self._codecs[name][1](value)
+
+    def encode(self, record: T) -> dict[str, Any]:
+        return {name: self.encode_field(name, getattr(record, name)) for name in self.fields}
+
+    def decode(self, values: dict[str, Any]) -> T:
+        """The record of ``encode``; fields absent from ``values`` take their defaults."""
+        return self.cls(**{n: self.decode_field(n, values[n]) for n in self.fields if n in values})
+
+
+HIT_CODEC = RecordCodec(ListingHit)
+ITEM_HIT_CODEC = RecordCodec(ItemHit)
+HIT_FIELDS: tuple[str, ...] = HIT_CODEC.fields
 _TYPES = typing.get_type_hints(ListingHit)
-_CODECS: dict[str, tuple[Encoder, Decoder]] = {name: _codec(_TYPES[name]) for name in HIT_FIELDS}
 assert _TYPES["status"] is Status and _TYPES["decision"] == Decision | None
 
 
 def encode_field(name: str, value: Any) -> Any:
     """The JSON-able value of the hit's field ``name``."""
-    return _CODECS[name][0](value)
+    return HIT_CODEC.encode_field(name, value)
 
 
 def decode_field(name: str, value: Any) -> Any:
-    return _CODECS[name][1](value)
+    return HIT_CODEC.decode_field(name, value)
 
 
 def hit_to_values(hit: ListingHit) -> dict[str, Any]:
     """Every field of the hit, JSON-able, by field name."""
-    return {name: encode_field(name, getattr(hit, name)) for name in HIT_FIELDS}
+    return HIT_CODEC.encode(hit)
 
 
 def hit_from_values(values: dict[str, Any]) -> ListingHit:
     """The hit of ``hit_to_values``; fields absent from ``values`` take their defaults."""
-    return ListingHit(
-        **{name: decode_field(name, values[name]) for name in HIT_FIELDS if name in values}
-    )
+    return HIT_CODEC.decode(values)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from core.screening import hit_values
+from core.screening.item_hits import ItemHit
 from core.screening.result import ListingHit, PriorDecision, ScreeningResult
 
 _EMPTY_AS_NULL = ("supplier_country", "entity_name_zh", "decision_note", "decided_by")
@@ -26,6 +27,11 @@ def hit_to_json(hit: ListingHit) -> dict[str, Any]:
     del out["prior"]
     out["cleared_before"] = _prior(hit.prior)
     return out
+
+
+def item_hit_to_json(hit: ItemHit) -> dict[str, Any]:
+    """Every field of an item hit (design.md ``item_hits``)."""
+    return hit_values.ITEM_HIT_CODEC.encode(hit)
 
 
 def hit_from_json(data: dict[str, Any]) -> ListingHit:
@@ -100,6 +106,7 @@ def result_to_json(result: ScreeningResult) -> dict[str, Any]:
         ],
         "warnings": [w.message for w in result.freshness],
         "hits": [hit_to_json(h) for h in result.hits],
+        "item_hits": [item_hit_to_json(h) for h in result.item_hits],
     }
 
 

@@ -14,6 +14,7 @@ from core.lists.model import Status
 from core.lists.snapshot import FreshnessWarning, ReleaseInfo
 from core.matching.reasons import Reason
 from core.screening.decision import Decision
+from core.screening.item_hits import ItemHit
 from core.spreadsheets.table import CellValue
 
 
@@ -87,6 +88,8 @@ class ScreenedSheet:
     country_column: int | None
     rows_screened: int
     guessed: tuple[str, ...] = ()
+    hs_column: int | None = None
+    description_column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ class ScreeningResult:
         default_factory=dict
     )
     """Every screened row, when the caller kept them (for an "All rows" report sheet)."""
+    item_hits: tuple[ItemHit, ...] = ()
+    """Rows buying or selling a controlled item (by HS code or description)."""
 
     @property
     def input_name(self) -> str:

@@ -33,7 +33,7 @@ HEADER_SCAN_ROWS = 30
 CONTENT_SAMPLE_ROWS = 200
 """How many data rows the content checks look at."""
 
-_OTHER_ROLES = ("identifier", "country", "address")
+_OTHER_ROLES = ("hs_code", "identifier", "country", "address", "description")
 _LATIN_MARKERS = "|".join(sorted(NAME_COLUMN_LEGAL_FORMS | NAME_COLUMN_GENERIC_WORDS))
 _CJK_MARKERS = "|".join(NAME_COLUMN_CJK_FORMS + NAME_COLUMN_CJK_WORDS)
 _LEGAL_FORM = re.compile(rf"\b({_LATIN_MARKERS})\b\.?|{_CJK_MARKERS}", re.IGNORECASE)
@@ -193,6 +193,8 @@ def detect_roles(
         country=found["country"],
         address=found["address"],
         identifier=found["identifier"],
+        hs_code=found["hs_code"],
+        description=found["description"],
     )
     return roles, guessed
 

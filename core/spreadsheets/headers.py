@@ -89,7 +89,7 @@ _NAME_ZH = _words(
 _NAME_ZH_NOT = _words(
     """
     编号 代码 编码 号码 联系 电话 手机 邮箱 地址 国家 国别 地区 城市 省 类型 类别 税 账号 帐号
-    开户 银行 日期 金额 负责人 备注 状态 母公司 清单 导出
+    开户 银行 日期 金额 负责人 备注 状态 母公司 清单 导出 商品 产品 货物 物料 品名
     """
 )
 _CHINESE_MARKERS = _words("chinese chn cn local zh")
@@ -135,6 +135,23 @@ _ID_ZH = _words(
     信用代码 识别号 税号 注册号 营业执照 组织机构代码
     """
 )
+
+_HS_EXACT = _words(
+    """
+    commoditycode commoditycodes customscode hs hscode hscodes hsno hsnumber htscode hts
+    tariffcode tariffno tariffnumber hs编码 hs代码 商品编码 海关编码 海关商品编码 税则号 税则号列
+    """
+)
+_HS_WORDS = _words("hs hts tariff")
+_DESCRIPTION_EXACT = _words(
+    """
+    commodity description goods goodsdescription itemdescription material materialdescription
+    product productdescription 品名 商品名称 商品描述 货物名称 货物描述 产品名称 产品描述 物料名称
+    物料描述 描述
+    """
+)
+_DESCRIPTION_WORDS = _words("commodity description goods material product")
+_DESCRIPTION_ZH = _words("品名 描述 货物 物料")
 
 _TOKEN_SPLIT = re.compile(r"[^0-9a-z\u00c0-\u024f]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -197,6 +214,20 @@ def role_strength(role: str, text: str) -> int:
         if tokens & {"address", "addr"} and not tokens & _ADDRESS_NOT:
             return PARTIAL
         if "地址" in key and not any(w in key for w in ("邮箱", "网址", "邮件", "电子", "网站")):
+            return PARTIAL
+        return 0
+    if role == "hs_code":
+        if key in _HS_EXACT:
+            return EXACT
+        if tokens & _HS_WORDS or ("编码" in key and ("商品" in key or "海关" in key)):
+            return PARTIAL
+        return 0
+    if role == "description":
+        if key in _DESCRIPTION_EXACT:
+            return EXACT
+        if tokens & _DESCRIPTION_WORDS and not tokens & {"code", "no", "id", "number"}:
+            return PARTIAL
+        if any(word in key for word in _DESCRIPTION_ZH) and "编码" not in key:
             return PARTIAL
         return 0
     if role == "identifier":

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 CellValue = str | int | float | bool | datetime.date | datetime.datetime | None
 """A cell as the file holds it. Formulas give their cached values; empty cells are ``None``."""
 
-ROLE_NAMES = ("name", "name_alt", "country", "address", "identifier")
+ROLE_NAMES = (
+    "name", "name_alt", "country", "address", "identifier", "hs_code", "description",
+)  # fmt: skip
 """The roles a column can play, in the order ``ColumnRoles`` declares them."""
 
 
@@ -28,6 +30,10 @@ class ColumnRoles:
     address: int | None = None
     identifier: int | None = None
     """Tax id, USCC 统一社会信用代码, DUNS, LEI, registration number."""
+    hs_code: int | None = None
+    """The goods' HS / tariff code (a purchase file): screened against controlled items."""
+    description: int | None = None
+    """A goods description (品名): searched for the names of controlled items."""
 
     def get(self, role: str) -> int | None:
         """The column of ``role`` (one of ``ROLE_NAMES``)."""

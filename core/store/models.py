@@ -120,6 +120,28 @@ class EventRecord(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class ItemEventRecord(Base):
+    """One row of a release's ``items.csv``: a controlled item and one action on it."""
+
+    __tablename__ = "item_events"
+    __table_args__ = (Index("ix_item_events_release", "release_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    release_id: Mapped[int] = mapped_column(ForeignKey("list_releases.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(Text, default="")
+    name_zh: Mapped[str] = mapped_column(Text, default="")
+    hs_codes: Mapped[str] = mapped_column(Text, default="")  # "|"-separated, as printed
+    control_ref: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(String(20))
+    effective_on: Mapped[dt.date] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    source_url: Mapped[str] = mapped_column(Text, default="")
+    quality: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class ScreeningRun(Base):
     """One screening as it was run: what was screened, against which list data, by whom."""
 
@@ -187,6 +209,21 @@ class RunHit(Base):
     upcoming: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     suspended_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     prior: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: remembered decision
+
+
+class RunItemHit(Base):
+    """One controlled-item hit of a run (row x item), its fields as JSON (``ItemHit``)."""
+
+    __tablename__ = "run_item_hits"
+    __table_args__ = (Index("ix_run_item_hits_run", "run_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    sheet: Mapped[str | None] = mapped_column(Text, nullable=True)
+    row_number: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str] = mapped_column(String(200))
+    fields: Mapped[str] = mapped_column(Text)  # JSON object of the hit's fields
 
 
 class DecisionRecord(Base):
