@@ -28,6 +28,16 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 AS_OF = dt.date(2025, 5, 20)
 KRATOS = "kratos-unmanned-aerial-systems"
+ITEMS_AS_OF = dt.date(2026, 6, 9)
+PURCHASES = (
+    "Supplier,HS Code,Goods description,Qty\n"
+    "Baotou Rare Earth Trading Co.,2805.30.19 10,samarium metal ingots,100\n"
+    "Ganzhou Oxide Ltd,2846901940,Samarium oxide 99.9%,50\n"
+    "Jiangxi Metals,2805301990,铒金属,20\n"
+    "Tangshan Steel,7208.51.00,hot-rolled steel plate,500\n"
+    "Hunan Magnets,,SmCo magnets with samarium,10\n"
+)
+"""A purchase file with HS codes (the items screenshot)."""
 
 
 def settle(
@@ -116,6 +126,7 @@ def main() -> int:
     window.start_screening()
     settle(app, lambda: window.controller.task is None and window.results.result is not None)
     results = window.results
+    sample = (results.result, window.controller.snapshot)
     row = next(
         r for r in range(results.proxy.rowCount()) if results.proxy.hit_at(r).entity_id == KRATOS
     )
@@ -135,6 +146,30 @@ def main() -> int:
     lists.run_search()
     settle(app)
     save(window, out / f"lists{suffix}.png")
+
+    purchases = Path(os.environ["TRADESCREEN_DATA_DIR"]) / "purchases.csv"
+    purchases.write_text(PURCHASES, encoding="utf-8")
+    window.open_file(purchases)
+    settle(app, lambda: window.controller.task is None and bool(window.screen_page.tables))
+    window.screen_page.options.date.set_date(ITEMS_AS_OF)
+    window.start_screening()
+    settle(
+        app,
+        lambda: window.controller.task is None
+        and window.results.result is not None
+        and bool(window.results.result.item_hits),
+    )
+    results.show_items_view()
+    panel = results.items_panel
+    erbium = next(
+        r for r in range(panel.model.rowCount()) if panel.model.hit_at(r).item_name_zh == "铒"
+    )
+    panel.select_row(erbium)
+    settle(app)
+    save(window, out / f"items{suffix}.png")
+    assert sample[0] is not None
+    results.show_result(*sample)
+    settle(app)
 
     install_language("zh_CN")
     window.tabs.setCurrentIndex(TAB_RESULTS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from dataclasses import replace
 
@@ -52,6 +53,7 @@ from gui.text.labels import (
     status_label,
 )
 from gui.widgets.detail_pane import DetailPane
+from gui.widgets.items_panel import ItemsPanel
 
 COLUMN_CHARS = {
     COL_ROW: 4,
@@ -84,6 +86,7 @@ class ResultsPage(QWidget):
         self.result: ScreeningResult | None = None
         self.snapshot: ListSnapshot | None = None
         self._showing = False
+        self._awaiting_paint = False
         self.model = ResultsModel(self)
         self.proxy = ResultsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -166,7 +169,13 @@ class ResultsPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([830, 430])
-        layout.addWidget(splitter, 1)
+        # The listed parties, or the controlled items (purchase files with HS codes): the
+        # view filter chooses; the items view is there only when a result has item hits.
+        self.views = QStackedWidget(page)
+        self.views.addWidget(splitter)
+        self.items_panel = ItemsPanel(self.views)
+        self.views.addWidget(self.items_panel)
+        layout.addWidget(self.views, 1)
         self._shortcuts()
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -190,6 +199,12 @@ class ResultsPage(QWidget):
 
     def _filter_bar(self, parent: QWidget) -> QHBoxLayout:
         bar = QHBoxLayout()
+        self.view_filter = QComboBox(parent)
+        self.view_filter.setObjectName("viewFilter")
+        self.view_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.view_filter.currentIndexChanged.connect(self._view_changed)
+        self.view_filter.hide()
+        bar.addWidget(self.view_filter)
         self.status_filter = QComboBox(parent)
         self.status_filter.setObjectName("statusFilter")
         self.list_filter = QComboBox(parent)
@@ -235,7 +250,9 @@ class ResultsPage(QWidget):
             self.tr("C: confirm, F: false positive, E: escalate (or Ctrl+1, Ctrl+2, Ctrl+3)")
         )
         self._fill_filters()
+        self._fill_views()
         self.model.retranslate()
+        self.items_panel.model.retranslate()
         self._update_texts()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -285,6 +302,7 @@ class ResultsPage(QWidget):
             combo.setCurrentIndex(0)
         self.apply_filters()
         self._showing = False
+        self._show_items(result, snapshot)
         self.folder_button.setEnabled(False)
         self.all_rows_check.setEnabled(bool(result.all_rows))
         if not result.all_rows:
@@ -304,6 +322,37 @@ class ResultsPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
+
+    def _show_items(self, result: ScreeningResult, snapshot: ListSnapshot | None) -> None:
+        has_items = bool(result.item_hits)
+        if has_items:
+            items = snapshot.items if snapshot is not None else ()
+            self.items_panel.set_hits(result.item_hits, items, result.as_of)
+        self._fill_views()
+        self.view_filter.setCurrentIndex(0)
+        if self.view_filter.isVisible() != has_items:
+            self.view_filter.setVisible(has_items)
+
+    def _fill_views(self) -> None:
+        index = max(0, self.view_filter.currentIndex())
+        self.view_filter.blockSignals(True)
+        self.view_filter.clear()
+        parties = len(self.result.hits) if self.result is not None else 0
+        items = len(self.result.item_hits) if self.result is not None else 0
+        self.view_filter.addItem(self.tr("Listed parties ({count})").format(count=parties))
+        self.view_filter.addItem(self.tr("Controlled items ({count})").format(count=items))
+        self.view_filter.setCurrentIndex(index)
+        self.view_filter.blockSignals(False)
+
+    def _view_changed(self, index: int) -> None:
+        """The parties' filters and search apply to the parties' table only."""
+        self.views.setCurrentIndex(max(0, index))
+        for widget in (self.status_filter, self.list_filter, self.decision_filter, self.search):
+            widget.setEnabled(index <= 0)
+
+    def show_items_view(self) -> None:
+        """Switch to the controlled items (the view filter's second entry)."""
+        self.view_filter.setCurrentIndex(1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -361,6 +410,11 @@ class ResultsPage(QWidget):
             chips.append(
                 f"<span style='color:{color}'>●</span> {status_label(status)} "
                 f"<b>{counts.get(status, 0)}</b>"
+            )
+        if result.item_hits:
+            rows = len({(h.sheet, h.row) for h in result.item_hits})
+            chips.append(
+                html.escape(self.tr("Controlled items on {rows} rows").format(rows=f"{rows:,}"))
             )
         self.counts.setText("&nbsp;&nbsp;&nbsp;".join(chips))
         self.banner.setVisible(bool(result.freshness))

@@ -114,6 +114,11 @@ class ScreenPage(QWidget):
         self.country_combo.currentIndexChanged.connect(self._roles_edited)
         self.country_label = QLabel(self.columns_box)
         form.addRow(self.country_label, self.country_combo)
+        self.hs_combo = QComboBox(self.columns_box)
+        self.hs_combo.setObjectName("hsColumnCombo")
+        self.hs_combo.currentIndexChanged.connect(self._roles_edited)
+        self.hs_label = QLabel(self.columns_box)
+        form.addRow(self.hs_label, self.hs_combo)
         columns.addLayout(form)
         self.guess_hint = QLabel(self.columns_box)
         self.guess_hint.setObjectName("guessHint")
@@ -201,6 +206,8 @@ class ScreenPage(QWidget):
         self.header_auto.setText(self.tr("Find automatically"))
         self.name_label.setText(self.tr("Supplier name column:"))
         self.country_label.setText(self.tr("Country column:"))
+        self.hs_label.setText(self.tr("HS code column:"))
+        self.hs_combo.setToolTip(self.tr("The goods' HS codes: checked against controlled items"))
         self.screen_button.setText(self.tr("Screen"))
         self.screen_button.setToolTip(self.tr("Screen every row against the chosen lists (F5)"))
         if self.path is not None:
@@ -381,6 +388,7 @@ class ScreenPage(QWidget):
             for combo, chosen, optional in (
                 (self.name_combo, table.roles.name, False),
                 (self.country_combo, table.roles.country, True),
+                (self.hs_combo, table.roles.hs_code, True),
             ):
                 combo.clear()
                 if optional:
@@ -420,20 +428,27 @@ class ScreenPage(QWidget):
         table = self.tables[index]
         name = self.name_combo.currentData()
         country = self.country_combo.currentData()
+        hs_code = self.hs_combo.currentData()
         roles = dataclasses.replace(
             table.roles,
             name=int(name) if name is not None else table.roles.name,
             country=None if country in (None, -1) else int(country),
+            hs_code=None if hs_code in (None, -1) else int(hs_code),
         )
-        chosen = {r for r in ("name", "country") if getattr(roles, r) != getattr(table.roles, r)}
+        chosen = {
+            r
+            for r in ("name", "country", "hs_code")
+            if getattr(roles, r) != getattr(table.roles, r)
+        }
         table = dataclasses.replace(table, roles=roles, guessed=table.guessed - chosen)
         self.tables[index] = table
         self.preview_model.roles_changed(table)
         self._update_guess_hint(table)
 
     def set_column(self, role: str, column: int | None) -> None:
-        """Choose a column by hand (``role`` "name" or "country"), as the combo boxes do."""
-        combo = self.name_combo if role == "name" else self.country_combo
+        """Choose a column by hand (``role`` "name", "country" or "hs_code"), as the combo
+        boxes do."""
+        combo = {"name": self.name_combo, "hs_code": self.hs_combo}.get(role, self.country_combo)
         combo.setCurrentIndex(combo.findData(-1 if column is None else column))
 
     def set_busy(self, busy: bool) -> None:
@@ -444,6 +459,7 @@ class ScreenPage(QWidget):
             self.header_auto,
             self.name_combo,
             self.country_combo,
+            self.hs_combo,
             self.other_file,
             self.welcome,
         ):

@@ -95,6 +95,7 @@ def screening_request(
         sheets=read.asked,
         name_column=_column_chosen(read.tables, tables, "name"),
         country_column=_column_chosen(read.tables, tables, "country"),
+        hs_column=_column_chosen(read.tables, tables, "hs_code"),
         header_row=read.header_row,
         list_ids=tuple(options.list_ids) if options.list_ids else None,
         threshold=options.threshold,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
+from core.lists.asof import StatusBasis
 from core.lists.model import SEVERITY_ORDER, Action, RestrictionList, Status
 from core.screening.decision import Decision
 
@@ -48,6 +49,17 @@ SCREENED_STATUSES = SEVERITY_ORDER
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
+
+
+_BASIS = {
+    StatusBasis.PUBLISHED: QT_TRANSLATE_NOOP("Labels", "published"),
+    StatusBasis.COMPUTED: QT_TRANSLATE_NOOP("Labels", "computed"),
+}
+
+
+def basis_label(basis: StatusBasis) -> str:
+    """ "published" or "computed": what a status rests on."""
+    return tr(str(_BASIS[basis]))
 
 
 def status_label(status: Status) -> str:

@@ -511,6 +511,14 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>Escalated</source>
         <translation>已上报</translation>
     </message>
+    <message>
+        <source>published</source>
+        <translation>已公布</translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation>推算</translation>
+    </message>
 </context>
 <context>
     <name>ListsModel</name>
@@ -962,6 +970,18 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>{shown} of {total} hits</source>
         <translation>显示 {shown} / {total} 条命中</translation>
     </message>
+    <message>
+        <source>Listed parties ({count})</source>
+        <translation>列名主体（{count}）</translation>
+    </message>
+    <message>
+        <source>Controlled items ({count})</source>
+        <translation>管制物项（{count}）</translation>
+    </message>
+    <message>
+        <source>Controlled items on {rows} rows</source>
+        <translation>{rows} 行涉及管制物项</translation>
+    </message>
 </context>
 <context>
     <name>RunsModel</name>
@@ -1104,6 +1124,14 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>No header names the {roles} column: it was guessed from the cell contents. Please check it on the preview.</source>
         <translation>没有表头标明{roles}列：该列是根据单元格内容推断的，请在预览中核对。</translation>
     </message>
+    <message>
+        <source>HS code column:</source>
+        <translation>HS 编码列：</translation>
+    </message>
+    <message>
+        <source>The goods' HS codes: checked against controlled items</source>
+        <translation>货物的 HS 编码：与管制物项核对</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1199,6 +1227,108 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>Recent files:</source>
         <translation>最近的文件：</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHitsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <source>Controlled item</source>
+        <translation>管制物项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetail</name>
+    <message>
+        <source>Why it matched</source>
+        <translation>匹配原因</translation>
+    </message>
+    <message>
+        <source>Control history</source>
+        <translation>管制历史</translation>
+    </message>
+    <message>
+        <source>Export control</source>
+        <translation>出口管制</translation>
+    </message>
+    <message>
+        <source>Suspended from {start}</source>
+        <translation>自 {start} 起暂停</translation>
+    </message>
+    <message>
+        <source> until {end}</source>
+        <translation>，至 {end}</translation>
+    </message>
+    <message>
+        <source>Export licence needed since {date}</source>
+        <translation>自 {date} 起须申领出口许可</translation>
+    </message>
+    <message>
+        <source>Control takes effect on {date}</source>
+        <translation>管制自 {date} 起生效</translation>
+    </message>
+    <message>
+        <source>Control lifted on {date}</source>
+        <translation>管制已于 {date} 解除</translation>
+    </message>
+    <message>
+        <source>Computed: the suspension's end date has passed, but no later notice in the list data confirms that the control applies again.</source>
+        <translation>推算：暂停的截止日期已过，但清单数据中没有更新的公告确认管制已恢复实施。</translation>
+    </message>
+    <message>
+        <source>Published: the notices give these dates.</source>
+        <translation>已公布：日期均来自公告。</translation>
+    </message>
+    <message>
+        <source>HS code {code} in the file falls under the controlled code {listed}.</source>
+        <translation>文件中的 HS 编码 {code} 属于管制编码 {listed}。</translation>
+    </message>
+    <message>
+        <source>The goods description names {words}.</source>
+        <translation>货物描述中提到 {words}。</translation>
+    </message>
+    <message>
+        <source>No HS code confirms it: check the goods.</source>
+        <translation>没有 HS 编码佐证：请核查货物。</translation>
+    </message>
+    <message>
+        <source>Control: {ref}</source>
+        <translation>管制依据：{ref}</translation>
+    </message>
+    <message>
+        <source>Status from: {ref}</source>
+        <translation>状态依据：{ref}</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
     </message>
 </context>
 </TS>

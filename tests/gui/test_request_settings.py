@@ -107,6 +107,7 @@ def test_the_settings_say_what_was_chosen(services: AppServices, workbook: Path)
         "all_sheets": False,
         "name_column": "Vendor",
         "country_column": None,
+        "hs_column": None,
         "header_row": 2,
         "lists": None,
         "threshold": 88.0,
