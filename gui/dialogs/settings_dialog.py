@@ -1,10 +1,13 @@
 """Settings: reviewer name, default threshold, database, language.
 
-The dialog only edits a ``Preferences`` value; the main window applies it (reconnecting to
+The dialog only edits a ``Preferences`` value (saved in the configuration file the CLI reads
+too: the path is shown); the main window applies it (reconnecting to
 another database, switching the language at once) and writes the audit record.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -31,6 +34,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self._embedded_label = embedded_label
+        self._initial = prefs  # what the dialog does not show (default lists) is kept as it was
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.reviewer = QLineEdit(prefs.reviewer, self)
@@ -112,7 +116,8 @@ class SettingsDialog(QDialog):
         super().changeEvent(event)
 
     def preferences(self) -> Preferences:
-        return Preferences(
+        return dataclasses.replace(
+            self._initial,
             reviewer=self.reviewer.text().strip(),
             default_threshold=self.threshold.value(),
             database_url=self.url.text().strip() if self.shared.isChecked() else "",

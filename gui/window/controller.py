@@ -26,6 +26,7 @@ from core.lists.snapshot import ListSnapshot
 from core.paths import sample_suppliers_file
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
+from core.secrets import with_password
 from core.spreadsheets import SheetChoice, SupplierTable
 from core.store.database import describe_url, resolve_database_url
 from gui.tasks import operations
@@ -378,7 +379,7 @@ class AppController(QObject):
             self.info_changed.emit()
 
     def _reconnect(self, old: Preferences, new: Preferences, changes: dict[str, list[Any]]) -> None:
-        url = resolve_database_url(new.database_url or None)
+        url = with_password(resolve_database_url(new.database_url or None))
         reviewer = new.reviewer
         kept = dataclasses.replace(new, database_url=old.database_url)
 

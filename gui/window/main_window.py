@@ -320,7 +320,9 @@ class MainWindow(QMainWindow):
     def _lists_loaded(self, snapshot: ListSnapshot) -> None:
         options = self.screen_page.options
         lists = sorted(snapshot.lists.values(), key=lambda x: x.list_id)
-        options.set_lists(lists, options.checked_list_ids() if options.lists.count() else None)
+        # The first time: the configured default lists (none configured: all).
+        first = self.controller.preferences().default_lists or None
+        options.set_lists(lists, options.checked_list_ids() if options.lists.count() else first)
         self.lists_view.set_snapshot(snapshot)
         self._update_status_info()
 

@@ -48,6 +48,14 @@
         <translation>用户数据文件夹：{path}</translation>
     </message>
     <message>
+        <source>Settings file (shared with tradescreen-cli): {path}</source>
+        <translation>设置文件（与 tradescreen-cli 共用）：{path}</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>日志文件：{path}</translation>
+    </message>
+    <message>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
@@ -202,6 +210,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>Something went wrong inside TradeScreen. Your results are still open. Please send the details below to your support contact.</source>
         <translation>TradeScreen 内部出现错误。您的结果仍保持打开。请将下方详细信息发送给技术支持人员。</translation>
+    </message>
+    <message>
+        <source>The details are also in the log file: {path}</source>
+        <translation>详细信息也已写入日志文件：{path}</translation>
     </message>
     <message>
         <source>Copy details</source>
