@@ -67,7 +67,7 @@ def build_workbook(
         source = plan_source_columns(result.sheets)
         flagged = workbook.create_sheet(sheet_name(FLAGGED, text))
         streams.append(write_flagged(flagged, result, source, progress, text))
-        write_summary(workbook.create_sheet(sheet_name(SUMMARY, text)), result)
+        write_summary(workbook.create_sheet(sheet_name(SUMMARY, text)), result, text)
         write_audit(workbook.create_sheet(sheet_name(AUDIT, text)), result)
         if all_rows:
             every = workbook.create_sheet(sheet_name(ALL_ROWS, text))

@@ -269,20 +269,26 @@ class AppController(QObject):
         self.runs_changed.emit()
 
     def export_result(self, result: ScreeningResult, path: Path, all_rows: bool) -> None:
-        """Write the Excel report of ``result`` (``all_rows``: with every row screened)."""
+        """Write the Excel report of ``result`` (``all_rows``: with every row screened), or
+        its PDF summary for a .pdf path, in the window's language."""
+        services, language = self.services, self.preferences().language
         self.tasks.run(
             QCoreApplication.translate("MainWindow", "Writing {file}…").format(file=path.name),
-            lambda progress: operations.export(result, path, progress, all_rows=all_rows),
+            lambda progress: operations.export(
+                services, result, path, progress, all_rows=all_rows, language=language
+            ),
             self._exported,
             rows=False,
         )
 
     def export_run(self, run_id: int, path: Path) -> None:
-        """Write the Excel report of a stored run."""
-        services = self.services
+        """Write the Excel report (or, for a .pdf path, the PDF summary) of a stored run."""
+        services, language = self.services, self.preferences().language
         self.tasks.run(
             QCoreApplication.translate("MainWindow", "Writing {file}…").format(file=path.name),
-            lambda progress: operations.export_run(services, run_id, path, progress),
+            lambda progress: operations.export_run(
+                services, run_id, path, progress, language=language
+            ),
             self._exported,
             rows=False,
         )

@@ -633,6 +633,10 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>导出为 Excel(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export &amp;PDF summary…</source>
+        <translation>导出 PDF 摘要(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -754,6 +758,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF summary (*.pdf)</source>
+        <translation>PDF 摘要 (*.pdf)</translation>
     </message>
     <message>
         <source>Report saved: {path}</source>
