@@ -83,6 +83,25 @@ def with_password(url: str, *, ask: bool = False) -> str:
     return parsed.set(password=secret).render_as_string(hide_password=False)
 
 
+def needs_password(url: str) -> bool:
+    """A PostgreSQL URL without a password that neither the keyring nor libpq can supply: the
+    window asks for it (the CLI asks itself, in ``with_password``)."""
+    parsed = _parse(url)
+    if parsed is None or parsed.password is not None:
+        return False
+    if not parsed.drivername.startswith("postgres"):
+        return False
+    return with_password(url) == url and _libpq_has_none()
+
+
+def put_password(url: str, secret: str) -> str:
+    """``url`` with ``secret`` as its password."""
+    parsed = _parse(url)
+    if parsed is None:
+        return url
+    return parsed.set(password=secret).render_as_string(hide_password=False)
+
+
 def _libpq_has_none() -> bool:
     if os.environ.get("PGPASSWORD"):
         return False

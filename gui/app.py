@@ -18,13 +18,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from core import __version__, config
 from core.errors import UserFacingError
 from core.logs import install_file_log
 from core.paths import APP_AUTHOR, APP_NAME
-from core.secrets import with_password
+from core.secrets import needs_password, put_password, with_password
 from core.store.database import resolve_database_url
 
 
@@ -83,6 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     except UserFacingError:
         configured = prefs.database_url  # the broken file was logged by AppSettings
     url = with_password(resolve_database_url(configured or None))
+    if needs_password(url):  # no keyring and no libpq password: ask, keep it for this session
+        secret, ok = QInputDialog.getText(
+            None, APP_NAME,
+            QCoreApplication.translate("App", "Password for {url}:").format(url=url),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if ok and secret:
+            url = put_password(url, secret)
     try:
         services = AppServices(url, prefs.reviewer)
     except UserFacingError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.config import config_path
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD
 from gui.tasks.settings import Preferences
 
@@ -80,6 +81,12 @@ class SettingsDialog(QDialog):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
+        self.file_note = QLabel(self)
+        self.file_note.setObjectName("settingsFileNote")
+        self.file_note.setWordWrap(True)
+        self.file_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.file_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -108,6 +115,13 @@ class SettingsDialog(QDialog):
         )
         self.note.setText(
             self.tr("The language changes at once. Every change is recorded in the audit trail.")
+        )
+        self.file_note.setText(
+            self.tr(
+                "Saved in {path}; tradescreen-cli uses the same settings. A database password "
+                "is kept in the system keyring, never in that file (without a keyring it is "
+                "asked for when needed)."
+            ).format(path=config_path())
         )
 
     def changeEvent(self, event: QEvent) -> None:

@@ -105,6 +105,10 @@ TradeScreen opens the database on this computer instead.</source>
 
 TradeScreen 将改为打开本机数据库。</translation>
     </message>
+    <message>
+        <source>Password for {url}:</source>
+        <translation>{url} 的密码：</translation>
+    </message>
 </context>
 <context>
     <name>CoreText</name>
@@ -1166,6 +1170,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>The language changes at once. Every change is recorded in the audit trail.</source>
         <translation>语言会立即切换。每项更改都会记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Saved in {path}; tradescreen-cli uses the same settings. A database password is kept in the system keyring, never in that file (without a keyring it is asked for when needed).</source>
+        <translation>保存在 {path}；tradescreen-cli 使用相同的设置。数据库密码保存在系统密钥环中，绝不写入该文件（没有密钥环时在需要时询问）。</translation>
     </message>
 </context>
 <context>

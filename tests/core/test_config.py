@@ -95,3 +95,47 @@ def test_keys_of_a_newer_version_are_ignored(home: Path) -> None:
         "schema_version = 7\nreviewer = 'Ana'\n[window]\ncolour = 'blue'\n", encoding="utf-8"
     )
     assert config.stored_preferences().reviewer == "Ana"
+
+
+def test_a_missing_password_is_asked_for_only_when_nothing_can_supply_it(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core import secrets
+
+    monkeypatch.setattr(secrets, "_keyring", lambda: None)  # as on a machine without one
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(home / "no-pgpass"))
+    url = "postgresql+psycopg://screen@db.example.org/trade"
+    assert secrets.needs_password(url)
+    assert not secrets.needs_password("sqlite:///x.db")
+    assert not secrets.needs_password("postgresql+psycopg://screen:pw@db.example.org/trade")
+    assert secrets.put_password(url, "p@ss:word") == (
+        "postgresql+psycopg://screen:p%40ss%3Aword@db.example.org/trade"
+    )
+    assert secrets.url_without_password(secrets.put_password(url, "x")) == url
+    monkeypatch.setenv("PGPASSWORD", "from-libpq")
+    assert not secrets.needs_password(url)
+    assert not secrets.remember_password(secrets.put_password(url, "x")), "no keyring: not kept"
+
+
+def test_a_keyring_keeps_the_password_the_file_does_not(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core import secrets
+
+    kept: dict[tuple[str, str], str] = {}
+
+    class FakeRing:
+        def set_password(self, service: str, user: str, secret: str) -> None:
+            kept[(service, user)] = secret
+
+        def get_password(self, service: str, user: str) -> str | None:
+            return kept.get((service, user))
+
+    monkeypatch.setattr(secrets, "_keyring", FakeRing)
+    url = "postgresql+psycopg://screen:s3cret@db.example.org/trade"
+    assert secrets.remember_password(url)
+    config.save_preferences(config.Preferences(database_url=url))
+    stored = config.stored_preferences().database_url
+    assert "s3cret" not in stored
+    assert secrets.with_password(stored) == url
