@@ -177,3 +177,29 @@ def test_quiet_hides_warnings_and_verbose_shows_more(capsys: pytest.CaptureFixtu
     assert main(["-v", "lists"]) == 0
     logging.getLogger("core.lists").info("shown with -v")
     assert "shown with -v" in capsys.readouterr().err
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_progress_goes_to_stderr_only_on_a_terminal(tty: bool) -> None:
+    from core.cli.common import TerminalProgress
+
+    stream = _Stream(tty)
+    progress = TerminalProgress(stream)
+    progress.report(0, 200, "Matching names")
+    progress.report(200, 200, "Matching names")
+    progress.finish()
+    shown = stream.getvalue()
+    if tty:
+        assert "Matching names   0%" in shown and "Matching names 100%" in shown
+        assert shown.endswith("\r\x1b[K"), "the line is cleared for what follows"
+    else:
+        assert shown == ""
