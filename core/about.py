@@ -13,8 +13,10 @@ from importlib import metadata
 from pathlib import Path
 
 from core import __version__
+from core.config import config_path
 from core.lists.catalog import ListCatalog
 from core.lists.snapshot import ReleaseInfo
+from core.logs import log_path
 from core.paths import APP_NAME, user_data_dir
 from core.store.database import describe_url
 
@@ -41,6 +43,8 @@ BUNDLED_LIBRARIES: tuple[BundledLibrary, ...] = (
     BundledLibrary("RapidFuzz", "RapidFuzz", "MIT"),
     BundledLibrary("platformdirs", "platformdirs", "MIT"),
     BundledLibrary("defusedxml", "defusedxml", "PSF-2.0"),
+    BundledLibrary("ReportLab", "reportlab", "BSD-3-Clause"),
+    BundledLibrary("Pillow", "pillow", "MIT-CMU"),
     BundledLibrary("psycopg", "psycopg", "LGPL-3.0-only", required=False),
 )  # fmt: skip
 
@@ -58,6 +62,8 @@ class AboutInfo:
     version: str
     python_version: str
     data_dir: Path
+    config_file: Path
+    log_file: Path
     database: str  # the URL without its password
     releases: tuple[ReleaseInfo, ...]  # newest first
     libraries: tuple[LibraryInfo, ...]
@@ -72,6 +78,8 @@ def collect_about(catalog: ListCatalog | None) -> AboutInfo:
         version=__version__,
         python_version=platform.python_version(),
         data_dir=user_data_dir(),
+        config_file=config_path(),
+        log_file=log_path(),
         database=database,
         releases=releases,
         libraries=tuple(bundled_libraries()),

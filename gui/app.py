@@ -3,24 +3,28 @@
     tradescreen [FILE] [--database URL] [--self-test]
 
 Builds the QApplication, the settings, the language, the core services over the database
-(``--database``, else the URL in settings, else ``TRADESCREEN_DATABASE_URL``, else the embedded
-SQLite file), the controller over them and the main window (its view), then opens FILE if
-given.
+(``--database``, else ``TRADESCREEN_DATABASE_URL``, else the URL in the configuration file the
+CLI reads too, else the embedded SQLite file), the controller over them and the main window
+(its view), then opens FILE if given. Everything is logged to the rotating log file
+(``core.logs``), uncaught exceptions included.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from core import __version__
+from core import __version__, config
 from core.errors import UserFacingError
+from core.logs import install_file_log
 from core.paths import APP_AUTHOR, APP_NAME
+from core.secrets import needs_password, put_password, with_password
 from core.store.database import resolve_database_url
 
 
@@ -67,11 +71,26 @@ def main(argv: list[str] | None = None) -> int:
     from gui.window.controller import AppController
     from gui.window.main_window import MainWindow
 
+    log_file = install_file_log("window")
+    logging.getLogger("gui").info("TradeScreen %s started; log %s", __version__, log_file)
     settings = AppSettings()
     prefs = settings.preferences()
     install_language(prefs.language)
     install_excepthook()
-    url = resolve_database_url(options.database or prefs.database_url or None)
+    # Flag > TRADESCREEN_DATABASE_URL > the configuration file > the embedded database.
+    try:
+        configured = config.effective({"database_url": options.database}).database_url
+    except UserFacingError:
+        configured = prefs.database_url  # the broken file was logged by AppSettings
+    url = with_password(resolve_database_url(configured or None))
+    if needs_password(url):  # no keyring and no libpq password: ask, keep it for this session
+        secret, ok = QInputDialog.getText(
+            None, APP_NAME,
+            QCoreApplication.translate("App", "Password for {url}:").format(url=url),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if ok and secret:
+            url = put_password(url, secret)
     try:
         services = AppServices(url, prefs.reviewer)
     except UserFacingError as error:

@@ -22,8 +22,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
 SPEC = ROOT / "packaging" / "tradescreen.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
@@ -177,6 +179,7 @@ def assemble_deb(
         svg = icons_dir / "tradescreen.svg"
         if svg.exists():
             _copy(svg, hicolor / "scalable" / "apps" / f"{PACKAGE}.svg")
+        _cli_docs().write_cli_docs(share, version)  # completions and man page, from the parser
         control = _control(deb_version, architecture, installed_kib=_kib(stage))
         _write(stage / "DEBIAN" / "control", control)
         _normalize_modes(stage)
@@ -194,6 +197,17 @@ def assemble_deb(
             text=True,
         )
     return target
+
+
+def _cli_docs() -> Any:
+    """packaging/cli_docs.py, loaded from its file (``packaging`` is a PyPI name too)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_tradescreen_cli_docs", HERE / "cli_docs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _control(version: str, architecture: str, *, installed_kib: int) -> str:

@@ -27,7 +27,8 @@ QT_RUNTIME = [
     "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0",
     "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1", "fonts-noto-cjk",
 ]  # fmt: skip
-TEST_EXTRA = ["postgresql", "xvfb", "xauth"]
+# poppler: pdftotext for the PDF summary tests
+TEST_EXTRA = ["postgresql", "xvfb", "xauth", "poppler-utils", "poppler-data"]
 
 
 def main(argv: list[str]) -> int:

@@ -1,7 +1,12 @@
 """``tradescreen-cli``: the headless command line (design.md, "Command line").
 
 Exit status: 0 on success whatever was found, 2 for a usage error, 1 with a one-line message on
-stderr for any other failure. A user mistake never shows a traceback.
+stderr for any other failure; ``screen --fail-on`` exits with ``FAIL_ON_EXIT`` (4) and
+``audit verify`` with 3 when the trail is broken. A user mistake never shows a traceback.
+
+The database, reviewer, threshold, language and lists come from the flag, else the environment
+(``TRADESCREEN_...``), else the configuration file the window's Settings writes (``core.config``),
+else the default. Every run is logged to the rotating log file (``core.logs``).
 """
 
 from __future__ import annotations
@@ -12,12 +17,16 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from core import __version__
+from core import __version__, config
 from core.cli import entity_cmd, items_cmd, lists_cmd, review_cmd, screen_cmd
 from core.cli.common import CommandContext, fail, warn
 from core.errors import Cancelled, UserFacingError
+from core.logs import install_file_log, log_path
 from core.paths import user_data_dir
+from core.secrets import with_password
 from core.store.database import resolve_database_url
+
+log = logging.getLogger("core.cli")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,7 +42,10 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        print(f"tradescreen {__version__}\nuser data: {user_data_dir()}")
+        print(
+            f"tradescreen {__version__}\nuser data: {user_data_dir()}\n"
+            f"config: {config.config_path()}\nlog: {log_path()}"
+        )
         parser.exit(0)
 
 
@@ -43,8 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Screen supplier files against trade-restriction lists as of a date.",
     )
     parser.add_argument(
-        "--version", action=_VersionAction, help="show the version and the user data folder"
-    )
+        "--version", action=_VersionAction,
+        help="show the version, the user data folder, the config file and the log file",
+    )  # fmt: skip
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-v", "--verbose", action="count", default=0,
+        help="say more on stderr (-vv: debugging detail, also in the log)",
+    )  # fmt: skip
+    loudness.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="no warnings on stderr, only errors (the log keeps them)",
+    )  # fmt: skip
     parser.add_argument(
         "--database",
         metavar="URL",
@@ -73,14 +95,23 @@ def _accept_database_everywhere(commands: argparse._SubParsersAction[Any]) -> No
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _show_core_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
-    context = CommandContext(resolve_database_url(getattr(args, "database", None)))
+    _show_core_warnings(args.verbose, args.quiet)
+    install_file_log("cli", logging.DEBUG if args.verbose > 1 else logging.INFO)
+    try:
+        prefs = config.effective({"database_url": getattr(args, "database", None)})
+    except UserFacingError as exc:
+        return fail(str(exc), exc.exit_code)
+    url = with_password(resolve_database_url(prefs.database_url or None), ask=True)
+    context = CommandContext(url, prefs)
+    log.info("tradescreen-cli %s: %s", __version__, " ".join(_shown(argv)))
     try:
         result: int = args.handler(args, context)
+        log.info("tradescreen-cli %s: exit %d", args.command, result)
         return result
     except UserFacingError as exc:
+        log.warning("tradescreen-cli %s: %s", args.command, exc)
         return fail(str(exc), exc.exit_code)
     except Cancelled:
         return fail("cancelled", 130)
@@ -88,25 +119,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail("interrupted", 130)
     except BrokenPipeError:
         return 0
+    except Exception:
+        log.exception("tradescreen-cli %s failed", args.command)
+        raise
     finally:
         context.close()
 
 
+def _shown(argv: Sequence[str] | None) -> list[str]:
+    """The command line for the log, with any database password hidden."""
+    from core.store.database import describe_url
+
+    words = list(sys.argv[1:] if argv is None else argv)
+    return [describe_url(w) if "://" in w else w for w in words]
+
+
 class _CoreWarnings(logging.Handler):
     """What the core logs as a warning (e.g. matching processes that could not start),
-    printed like the CLI's own warnings."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+    printed like the CLI's own warnings; with -v its information too."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        warn(record.getMessage())
+        if record.name.startswith("core.cli"):
+            return  # the CLI's own lines are for the log: it prints its messages itself
+        if record.levelno >= logging.WARNING:
+            warn(record.getMessage())
+        else:
+            print(f"tradescreen-cli: {record.getMessage()}", file=sys.stderr)
 
 
-def _show_core_warnings() -> None:
+def _show_core_warnings(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else logging.INFO if verbose == 1 else logging.WARNING
+    level = logging.DEBUG if verbose > 1 else level
     logger = logging.getLogger("core")
-    if not any(isinstance(handler, _CoreWarnings) for handler in logger.handlers):
-        logger.addHandler(_CoreWarnings())
+    handler = next((h for h in logger.handlers if isinstance(h, _CoreWarnings)), None)
+    if handler is None:
+        handler = _CoreWarnings()
+        logger.addHandler(handler)
+    handler.setLevel(level)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
+from typing import TextIO
 
+from core.config import Preferences
 from core.lists.catalog import ListCatalog
 from core.services import CoreServices, ScreeningService
 from core.store.database import Database
@@ -15,8 +18,10 @@ class CommandContext:
     """Opens the database (and imports the bundled lists) only when a command needs it: the
     command's ``CoreServices``, closed (workers stopped, database closed) when it ends."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, prefs: Preferences | None = None) -> None:
         self.database_url = database_url
+        self.prefs = prefs or Preferences()
+        """The configuration in force (flag > environment > file > default)."""
         self._services: CoreServices | None = None
 
     @property
@@ -57,3 +62,35 @@ def fail(message: str, code: int = 1) -> int:
 
 def warn(message: str) -> None:
     print(f"tradescreen-cli: warning: {message}", file=sys.stderr)
+
+
+class TerminalProgress:
+    """Progress on stderr, on one line redrawn at most ten times a second; only when stderr is a
+    terminal (a script's captured stderr gets no carriage-return noise)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self._last = 0.0
+        self._shown = False
+
+    def report(self, done: int, total: int, label: str) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self._last < 0.1 and done < total):
+            return
+        self._last = now
+        share = f" {100 * done // total:3d}%" if total > 0 else ""
+        self.stream.write(f"\r\x1b[K{label}{share}")
+        self.stream.flush()
+        self._shown = True
+
+    @property
+    def cancelled(self) -> bool:
+        return False
+
+    def finish(self) -> None:
+        """Clears the line, so that what follows starts at the left margin."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False

@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Any
 
 from core.cli.common import CommandContext, date_argument, warn
+from core.cli.documents import entity_document
+from core.cli.output import is_stdio, json_argument, write_json
 from core.errors import NotFoundError
 from core.lists.asof import status_as_of
 from core.lists.lookup import find_entities
@@ -21,6 +23,7 @@ def register(commands: Any) -> None:
         metavar="YYYY-MM-DD",
         help="show the status as of this date (default: today)",
     )
+    json_argument(parser, "the entities found and their listings")
     parser.set_defaults(handler=show_entity)
 
 
@@ -30,6 +33,10 @@ def show_entity(args: argparse.Namespace, context: CommandContext) -> int:
     found = find_entities(snapshot, args.name)
     if not found:
         raise NotFoundError(f"no listed entity matches {args.name!r}")
+    if args.json is not None:
+        write_json(entity_document(snapshot, found, as_of), args.json)
+        if is_stdio(args.json):
+            return 0
     for number, entity in enumerate(found):
         if number:
             print()

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import CommandContext, date_argument, warn
+from core.cli.documents import lists_document
+from core.cli.output import is_stdio, json_argument, write_json
 from core.lists.model import SEVERITY_ORDER
 
 COLUMNS = SEVERITY_ORDER
@@ -22,6 +24,7 @@ def register(commands: Any) -> None:
         metavar="YYYY-MM-DD",
         help="count statuses as of this date (default: today)",
     )
+    json_argument(parser, "the lists, releases and counts")
     parser.set_defaults(handler=show_lists)
     actions = parser.add_subparsers(
         dest="lists_action", metavar="ACTION", parser_class=type(parser)
@@ -34,6 +37,10 @@ def register(commands: Any) -> None:
 def show_lists(args: argparse.Namespace, context: CommandContext) -> int:
     as_of: dt.date = args.as_of or dt.date.today()
     snapshot = context.catalog.snapshot()
+    if args.json is not None:
+        write_json(lists_document(snapshot, as_of), args.json)
+        if is_stdio(args.json):
+            return 0
     counts = snapshot.counts(as_of)
     print(f"Lists as of {as_of.isoformat()}")
     header = f"{'list_id':26} {'entities':>8}" + "".join(f"{s.value:>10}" for s in COLUMNS)

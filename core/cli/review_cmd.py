@@ -7,17 +7,23 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import CommandContext, warn
+from core.cli.documents import audit_document, runs_document
+from core.cli.output import is_stdio, json_argument, write_json
+from core.cli.reports import check_report_name, language_argument, write_run_report
 from core.cli.screen_cmd import print_summary
 from core.review import AuditLog, Decision, DecisionService, RunStore
+from core.screening.json_export import result_to_json
 
 
 def register(commands: Any) -> None:
     runs = commands.add_parser("runs", help="stored screening runs (newest first)")
     runs.add_argument("--limit", type=int, default=50, metavar="N", help="show N runs (50)")
+    json_argument(runs, "the runs")
     runs.set_defaults(handler=list_runs)
     actions = runs.add_subparsers(dest="runs_action", metavar="ACTION", parser_class=type(runs))
     show = actions.add_parser("show", help="one run with its hits and decisions")
     show.add_argument("run_id", type=int, metavar="ID")
+    json_argument(show, "the run (the screening result document, with its decisions)")
     show.set_defaults(handler=show_run)
 
     decide = commands.add_parser("decide", help="record a reviewer's decision on a hit")
@@ -33,13 +39,17 @@ def register(commands: Any) -> None:
     decide.add_argument("--sheet", metavar="NAME", help="the sheet, when the run had several")
     decide.set_defaults(handler=record_decision)
 
-    export = commands.add_parser("export", help="write the Excel report of a stored run")
+    export = commands.add_parser(
+        "export", help="write the Excel report (.xlsx) or the one-page PDF summary (.pdf) of a run"
+    )
     export.add_argument("run_id", type=int, metavar="RUN")
-    export.add_argument("output", type=Path, metavar="RESULT.xlsx")
+    export.add_argument("output", type=Path, metavar="OUT.xlsx|OUT.pdf")
+    language_argument(export)
     export.set_defaults(handler=export_run)
 
     audit = commands.add_parser("audit", help="the audit trail")
     audit.add_argument("--limit", type=int, default=30, metavar="N", help="show N records (30)")
+    json_argument(audit, "the records, newest first")
     audit.set_defaults(handler=show_audit)
     audit_actions = audit.add_subparsers(
         dest="audit_action", metavar="ACTION", parser_class=type(audit)
@@ -50,6 +60,10 @@ def register(commands: Any) -> None:
 
 def list_runs(args: argparse.Namespace, context: CommandContext) -> int:
     runs = RunStore(context.db).list_runs(limit=args.limit)
+    if args.json is not None:
+        write_json(runs_document(runs), args.json)
+        if is_stdio(args.json):
+            return 0
     if not runs:
         print("no screening runs yet")
         return 0
@@ -66,6 +80,10 @@ def list_runs(args: argparse.Namespace, context: CommandContext) -> int:
 
 def show_run(args: argparse.Namespace, context: CommandContext) -> int:
     result = RunStore(context.db).load(args.run_id)
+    if args.json is not None:
+        write_json(result_to_json(result), args.json)
+        if is_stdio(args.json):
+            return 0
     print(f"run {result.run_id}: screened {result.started_at:%Y-%m-%d %H:%M} UTC by {result.user}")
     print(f"input {result.input_name}, sha256 {result.input_sha256}")
     for release in result.releases:
@@ -88,7 +106,13 @@ def show_run(args: argparse.Namespace, context: CommandContext) -> int:
 
 def record_decision(args: argparse.Namespace, context: CommandContext) -> int:
     hits = DecisionService(context.db).decide(
-        args.run_id, args.row, args.entity_id, args.decision, args.note, args.by, sheet=args.sheet
+        args.run_id,
+        args.row,
+        args.entity_id,
+        args.decision,
+        args.note,
+        args.by or context.prefs.reviewer or None,
+        sheet=args.sheet,
     )
     hit = hits[0]
     label = (hit.decision or "").replace("_", " ")
@@ -100,18 +124,20 @@ def record_decision(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def export_run(args: argparse.Namespace, context: CommandContext) -> int:
-    from core.report import write_report
-    from core.report.target import check_suffix
-
-    check_suffix(args.output)
+    check_report_name(args.output)
     result = RunStore(context.db).load(args.run_id)
-    write_report(result, args.output)
+    write_run_report(result, args.output, context, args.language)
     print(f"run {args.run_id} written to {args.output}")
     return 0
 
 
 def show_audit(args: argparse.Namespace, context: CommandContext) -> int:
-    for entry in AuditLog(context.db).entries(limit=args.limit):
+    entries = AuditLog(context.db).entries(limit=args.limit)
+    if args.json is not None:
+        write_json(audit_document(entries), args.json)
+        if is_stdio(args.json):
+            return 0
+    for entry in entries:
         print(f"{entry.seq:>6}  {entry.at:%Y-%m-%d %H:%M:%S}  {entry.actor:12}  "
               f"{entry.action:18}  {entry.subject}")  # fmt: skip
     return 0

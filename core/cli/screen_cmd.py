@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import CommandContext, date_argument, warn
+from core.cli.common import CommandContext, TerminalProgress, date_argument, warn
+from core.cli.output import is_stdio, standard_input_file, write_csv, write_json
+from core.cli.reports import check_report_name, language_argument, write_run_report
+from core.errors import UsageError
+from core.lists.model import Status
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD, threshold_in_range
 from core.review.state import Review, ReviewState, review_of
 from core.screening import ListingHit, ScreeningRequest, ScreeningResult
-from core.screening.json_export import result_to_json, write_json
+from core.screening.json_export import hit_json_fields, hit_to_json, result_to_json
 from core.spreadsheets import SheetChoice
+
+FAIL_ON_EXIT = 4
+"""``screen --fail-on``: some hit has one of the statuses named (not 1 or 2, so that a script
+tells "found" from "failed" and "misused")."""
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "screen", help="screen a supplier file (xlsx, xlsm, xls, ods, csv, tsv, txt) as of a date"
     )
-    parser.add_argument("input", type=Path, metavar="INPUT", help="the supplier file")
+    parser.add_argument("input", type=Path, metavar="INPUT", help="the supplier file ('-': "
+                        "standard input, its format judged from its bytes)")  # fmt: skip
     parser.add_argument(
         "--as-of", type=date_argument, required=True, metavar="YYYY-MM-DD",
         help="the date the lists are taken as of",
@@ -42,13 +50,38 @@ def register(commands: Any) -> None:
     parser.add_argument("--threshold", type=_threshold,
                         metavar=f"{MIN_THRESHOLD:g}-{MAX_THRESHOLD:g}", help="lowest match "
                         "score reported (default: the matcher's measured default)")  # fmt: skip
-    parser.add_argument("--json", type=Path, metavar="RESULT.json", help="write the result as "
+    parser.add_argument("--json", type=Path, metavar="FILE|-", help="write the result as "
                         "JSON ('-' for standard output)")  # fmt: skip
-    parser.add_argument("--output", type=Path, metavar="RESULT.xlsx", help="write the Excel "
-                        "report")  # fmt: skip
+    parser.add_argument("--csv", type=Path, metavar="FILE|-", help="write the hits as CSV, the "
+                        "fields of the JSON hits ('-' for standard output)")  # fmt: skip
+    parser.add_argument("--fail-on", type=_statuses, metavar="STATUS[,STATUS]", help="exit with "
+                        f"status {FAIL_ON_EXIT} when any hit has one of these statuses "
+                        f"({', '.join(s.value for s in Status if s is not Status.NOT_LISTED)})"
+                        )  # fmt: skip
+    language_argument(parser)
+    parser.add_argument("--output", type=Path, metavar="OUT.xlsx|OUT.pdf", help="write the "
+                        "Excel report, or the one-page PDF summary")  # fmt: skip
     parser.add_argument("--all-rows", action="store_true", help="add an 'All rows' sheet to the "
                         "Excel report")  # fmt: skip
     parser.set_defaults(handler=screen)
+
+
+def _statuses(text: str) -> frozenset[Status]:
+    chosen = set()
+    for part in (p.strip().lower().replace("-", "_") for p in text.split(",")):
+        if not part:
+            continue
+        try:
+            status = Status(part)
+        except ValueError:
+            status = Status.NOT_LISTED
+        if status is Status.NOT_LISTED:
+            known = ", ".join(s.value for s in Status if s is not Status.NOT_LISTED)
+            raise argparse.ArgumentTypeError(f"{part!r} is not a hit status; use {known}")
+        chosen.add(status)
+    if not chosen:
+        raise argparse.ArgumentTypeError("give one or more statuses separated by commas")
+    return frozenset(chosen)
 
 
 def _list_ids(text: str) -> tuple[str, ...]:
@@ -84,38 +117,46 @@ def _threshold(text: str) -> float:
 
 def screen(args: argparse.Namespace, context: CommandContext) -> int:
     if args.output is not None:
-        from core.report.target import check_suffix  # openpyxl only when a report is asked for
+        check_report_name(args.output, shown=f"--output {args.output}")
+    if is_stdio(args.json) and is_stdio(args.csv):
+        raise UsageError("--json - and --csv - cannot both use standard output")
+    if is_stdio(args.input):
+        with standard_input_file() as path:
+            return _screen(path, args, context)
+    return _screen(args.input, args, context)
 
-        check_suffix(args.output, shown=f"--output {args.output}")
+
+def _screen(path: Path, args: argparse.Namespace, context: CommandContext) -> int:
+    prefs = context.prefs
     request = ScreeningRequest(
-        path=args.input,
+        path=path,
         as_of=args.as_of,
         sheets=SheetChoice(args.sheet, args.all_sheets),
         name_column=args.name_column,
         country_column=args.country_column,
         hs_column=args.hs_column,
         header_row=args.header_row,
-        list_ids=args.lists,
-        threshold=args.threshold,
+        list_ids=args.lists or prefs.default_lists or None,
+        threshold=args.threshold if args.threshold is not None else prefs.default_threshold,
         keep_all_rows=args.all_rows,
     )
-    result = context.screening.run(request)
+    progress = TerminalProgress()
+    try:
+        result = context.screening.run(request, progress)
+    finally:
+        progress.finish()
     for warning in result.freshness:
         warn(warning.message)
     if args.json is not None:
-        if str(args.json) == "-":
-            import json
-
-            json.dump(result_to_json(result), sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
-        else:
-            write_json(result, args.json)
+        write_json(result_to_json(result), args.json)
+    if args.csv is not None:
+        write_csv(hit_json_fields(), [hit_to_json(h) for h in result.hits], args.csv)
     if args.output is not None:
-        from core.report import write_report
-
-        write_report(result, args.output, all_rows=args.all_rows)
-    if str(args.json) != "-":
+        write_run_report(result, args.output, context, args.language, all_rows=args.all_rows)
+    if not (is_stdio(args.json) or is_stdio(args.csv)):
         print_summary(result, args.output)
+    if args.fail_on and any(hit.status in args.fail_on for hit in result.hits):
+        return FAIL_ON_EXIT
     return 0
 
 

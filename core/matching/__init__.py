@@ -2,6 +2,7 @@
 
 from core.matching.matcher import (
     DEFAULT_THRESHOLD,
+    MATCHER_VERSION,
     MAX_THRESHOLD,
     MIN_THRESHOLD,
     STRONG_THRESHOLD,
@@ -12,6 +13,7 @@ from core.matching.matcher import (
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "MATCHER_VERSION",
     "MAX_THRESHOLD",
     "MIN_THRESHOLD",
     "STRONG_THRESHOLD",

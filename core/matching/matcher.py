@@ -47,6 +47,8 @@ from core.matching.score import (
     legal_forms_agree,
 )
 
+MATCHER_VERSION = 1
+"""Bumped whenever the same names and lists can score differently (written in the --json)."""
 DEFAULT_THRESHOLD: float = 88.0
 MIN_THRESHOLD: float = 0.0
 MAX_THRESHOLD: float = 100.0

@@ -3,7 +3,7 @@ then what the screening found and what reviewers decided."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from core.lists.model import Status
@@ -28,6 +28,7 @@ from core.report.measure import has_wide, wrapped_lines
 from core.report.row_sheets import measured_widths, prepare_table, set_filter, write_header
 from core.report.row_stream import RowStream
 from core.report.source_columns import SourceColumns
+from core.report.words import ENGLISH, ReportText
 from core.review.state import ReviewState, review_of
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets.table import CellValue, cell_text
@@ -49,11 +50,11 @@ def sheet_label(result: ScreeningResult, sheet: str | None) -> str:
     return sheet if sheet is not None else result.input_name
 
 
-def decision_label(hit: ListingHit) -> str:
-    return hit.decision.english if hit.decision else ""
+def decision_label(hit: ListingHit, text: ReportText = ENGLISH) -> str:
+    return text.decision(hit.decision)
 
 
-def decision_note(hit: ListingHit) -> str:
+def decision_note(hit: ListingHit, text: ReportText = ENGLISH) -> str:
     """The reviewer's note, an earlier decision that applies or has lapsed, upcoming changes."""
     review = review_of(hit)
     lines = []
@@ -72,17 +73,17 @@ def decision_note(hit: ListingHit) -> str:
         )
     if review.state is ReviewState.DECIDED:
         by = f" ({review.by}, {review.at:%Y-%m-%d})" if review.at else ""
-        lines.append((review.note or decision_label(hit)) + by)
+        lines.append((review.note or decision_label(hit, text)) + by)
     if hit.upcoming:
         lines.append("Upcoming: " + "; ".join(e.english(with_list=False) for e in hit.upcoming))
     return "\n".join(lines)
 
 
-def hit_values(hit: ListingHit) -> list[CellValue]:
-    """The screening columns of one hit, in ``HIT_COLUMNS`` order."""
+def hit_values(hit: ListingHit, text: ReportText = ENGLISH) -> list[CellValue]:
+    """The screening columns of one hit, in ``HIT_COLUMNS`` order (the list by its title)."""
     return [
-        hit.status.value,
-        hit.list_id,
+        text.status(hit.status) if text.chinese else hit.status.value,
+        text.list_title(hit.list_id),
         hit.entity_name,
         hit.entity_name_zh,
         hit.matched_name,
@@ -92,17 +93,21 @@ def hit_values(hit: ListingHit) -> list[CellValue]:
         hit.until,
         hit.announcement,
         hit.source_url,
-        decision_label(hit),
-        decision_note(hit),
+        decision_label(hit, text),
+        decision_note(hit, text),
     ]
 
 
-def flagged_columns(source: SourceColumns) -> list[Column]:
+def flagged_columns(source: SourceColumns, text: ReportText = ENGLISH) -> list[Column]:
+    """The supplier's headers as they are; the report's own headers in the report's language."""
     supplier = [Column(h, cap=SOURCE_CAP, wrap=True) for h in source.headers]
-    return [*LOCATION_COLUMNS, *supplier, *HIT_COLUMNS]
+    ours = [replace(c, header=text.word(c.header)) for c in (*LOCATION_COLUMNS, *HIT_COLUMNS)]
+    return [*ours[: len(LOCATION_COLUMNS)], *supplier, *ours[len(LOCATION_COLUMNS) :]]
 
 
-def flagged_rows(result: ScreeningResult, source: SourceColumns) -> list[FlaggedRow]:
+def flagged_rows(
+    result: ScreeningResult, source: SourceColumns, text: ReportText = ENGLISH
+) -> list[FlaggedRow]:
     out = []
     for hit in result.hits:
         original = result.rows.get((hit.sheet, hit.row), ())
@@ -112,7 +117,7 @@ def flagged_rows(result: ScreeningResult, source: SourceColumns) -> list[Flagged
                     sheet_label(result, hit.sheet),
                     hit.row,
                     *source.values(hit.sheet, original),
-                    *hit_values(hit),
+                    *hit_values(hit, text),
                 ],
                 status=hit.status,
                 link=hit.source_url,
@@ -122,11 +127,15 @@ def flagged_rows(result: ScreeningResult, source: SourceColumns) -> list[Flagged
 
 
 def write_flagged(
-    ws: Any, result: ScreeningResult, source: SourceColumns, progress: Progress
+    ws: Any,
+    result: ScreeningResult,
+    source: SourceColumns,
+    progress: Progress,
+    text: ReportText = ENGLISH,
 ) -> RowStream:
     """Set up the sheet and stream its rows; they reach the file when the workbook is saved."""
-    columns = flagged_columns(source)
-    rows = flagged_rows(result, source)
+    columns = flagged_columns(source, text)
+    rows = flagged_rows(result, source, text)
     texts = [[cell_text(row.values[i]) for row in rows] for i in range(len(columns))]
     widths = measured_widths(columns, texts)
     prepare_table(ws, columns, widths)
@@ -138,7 +147,8 @@ def write_flagged(
         stream.close()
         raise
     if not rows:
-        ws.append([make_cell(ws, f"No row matched a listed entity as of {result.as_of}.", NOTE)])
+        none = text.word("no_row_matched", as_of=result.as_of.isoformat())
+        ws.append([make_cell(ws, none, NOTE)])
     set_filter(ws, len(columns), len(rows) + 1)
     return stream
 

@@ -21,20 +21,22 @@ from core.report.layout import (
     VALUE,
     WARNING,
 )
+from core.report.words import ENGLISH, ReportText
 from core.screening.result import ScreeningResult
 from core.spreadsheets.table import CellValue
 
-CURRENT_TEXT = "List data is current for this date."
-COUNTS_NOTE = "A hit is one supplier row matched to one listed entity on one list."
+CURRENT_TEXT = ENGLISH.word("current")
+COUNTS_NOTE = ENGLISH.word("counts_note")
 
 
-def sheets_text(result: ScreeningResult) -> str:
+def sheets_text(result: ScreeningResult, text: ReportText = ENGLISH) -> str:
     return "; ".join(
-        f"{s.sheet or result.input_name}: {s.rows_screened:,} rows" for s in result.sheets
+        text.word("sheet_rows", sheet=s.sheet or result.input_name, rows=f"{s.rows_screened:,}")
+        for s in result.sheets
     )
 
 
-def count_table(result: ScreeningResult) -> list[list[CellValue]]:
+def count_table(result: ScreeningResult, text: ReportText = ENGLISH) -> list[list[CellValue]]:
     """One row per list screened (lists without hits too), then a total row."""
     counts = result.counts()
     list_ids = list(result.list_ids) + sorted(set(counts) - set(result.list_ids))
@@ -44,31 +46,35 @@ def count_table(result: ScreeningResult) -> list[list[CellValue]]:
         by_status = [found[s] if found else 0 for s in STATUS_ORDER]
         numbers.append((list_id, [*by_status, sum(by_status)]))
     totals = [sum(column) for column in zip(*(n for _, n in numbers), strict=True)]
-    rows: list[list[CellValue]] = [[list_id, *n] for list_id, n in numbers]
-    rows.append(["Total", *(totals or [0] * (len(STATUS_ORDER) + 1))])
+    rows: list[list[CellValue]] = [[text.list_title(list_id), *n] for list_id, n in numbers]
+    rows.append([text.word("Total"), *(totals or [0] * (len(STATUS_ORDER) + 1))])
     return rows
 
 
-def summary_blocks(result: ScreeningResult) -> BlockSheet:
+def summary_blocks(result: ScreeningResult, text: ReportText = ENGLISH) -> BlockSheet:
+    """The sheet's blocks in ``text``'s language (list data warnings stay as the core words
+    them, in English)."""
+    w = text.word
     sheet = BlockSheet()
-    sheet.title(f"Screening of {result.input_name} as of {result.as_of.isoformat()}")
+    sheet.title(w("screening_of", input=result.input_name, as_of=result.as_of.isoformat()))
     sheet.blank()
-    sheet.pair("Input file", result.input_name)
-    sheet.pair("SHA-256", result.input_sha256 or "not computed", wrap=False)
-    sheet.pair("Sheets screened", sheets_text(result))
-    sheet.pair("Rows screened", result.rows_screened, VALUE.but(number_format=COUNT_FORMAT))
-    sheet.pair("As-of date", result.as_of, VALUE.but(number_format=DATE_FORMAT))
-    sheet.pair("Lists screened", ", ".join(result.list_ids))
-    sheet.pair("Flagged rows", result.flagged_rows(), VALUE.but(number_format=COUNT_FORMAT))
-    sheet.pair("Hits", len(result.hits), VALUE.but(number_format=COUNT_FORMAT))
+    sheet.pair(w("input_file"), result.input_name)
+    sheet.pair("SHA-256", result.input_sha256 or w("not_computed"), wrap=False)
+    sheet.pair(w("sheets"), sheets_text(result, text))
+    sheet.pair(w("rows_screened"), result.rows_screened, VALUE.but(number_format=COUNT_FORMAT))
+    sheet.pair(w("as_of_date"), result.as_of, VALUE.but(number_format=DATE_FORMAT))
+    sheet.pair(w("lists_screened"), ", ".join(text.list_title(i) for i in result.list_ids))
+    sheet.pair(w("flagged_rows"), result.flagged_rows(), VALUE.but(number_format=COUNT_FORMAT))
+    sheet.pair(w("hits"), len(result.hits), VALUE.but(number_format=COUNT_FORMAT))
     if result.freshness:
         for warning in result.freshness:
-            sheet.pair("List data", warning.message, WARNING)
+            sheet.pair(w("list_data"), warning.message, WARNING)
     else:
-        sheet.pair("List data", CURRENT_TEXT, CURRENT)
+        sheet.pair(w("list_data"), w("current"), CURRENT)
     sheet.blank()
-    sheet.section("Hits by list and status")
-    headers = ["List", *(s.value for s in STATUS_ORDER), "Total"]
+    sheet.section(w("hits_by_list"))
+    statuses = [text.status(s) if text.chinese else s.value for s in STATUS_ORDER]
+    headers = [w("List"), *statuses, w("Total")]
     number_header = HEADER.but(alignment=NUMBER_HEADER_ALIGNMENT)
     header_looks = [
         HEADER.but(fill=SOURCE_HEADER_FILL),
@@ -79,14 +85,14 @@ def summary_blocks(result: ScreeningResult) -> BlockSheet:
     looks = [PLAIN, *([count] * len(STATUS_ORDER)), count.but(font=TOTAL_FONT)]
     sheet.table(
         headers,
-        count_table(result),
+        count_table(result, text),
         header_looks=header_looks,
         looks=looks,
         total_look=TOTAL,
     )
-    sheet.note(COUNTS_NOTE, NOTE)
+    sheet.note(w("counts_note"), NOTE)
     return sheet
 
 
-def write_summary(ws: Any, result: ScreeningResult) -> None:
-    summary_blocks(result).write(ws)
+def write_summary(ws: Any, result: ScreeningResult, text: ReportText = ENGLISH) -> None:
+    summary_blocks(result, text).write(ws)

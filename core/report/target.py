@@ -20,12 +20,17 @@ SUFFIX = ".xlsx"
 """The report is an Excel workbook: its file name must end so (any case)."""
 
 
-def check_suffix(path: Path, shown: str | None = None) -> None:
-    """A ``UsageError`` unless ``path`` ends in ``SUFFIX``. ``shown`` names the path in the
+PDF_SUFFIX = ".pdf"
+"""The one-page summary (``core.report.pdf_summary``)."""
+_KINDS = {SUFFIX: "the report is an Excel workbook", PDF_SUFFIX: "the summary is a PDF file"}
+
+
+def check_suffix(path: Path, shown: str | None = None, suffix: str = SUFFIX) -> None:
+    """A ``UsageError`` unless ``path`` ends in ``suffix``. ``shown`` names the path in the
     message (say "--output R.pdf"); by default the path itself."""
-    if path.suffix.lower() != SUFFIX:
+    if path.suffix.lower() != suffix:
         where = shown if shown is not None else str(path)
-        raise UsageError(f"{where}: the report is an Excel workbook, name it {SUFFIX}")
+        raise UsageError(f"{where}: {_KINDS[suffix]}, name it {suffix}")
 
 
 def with_suffix(path: Path) -> Path:
@@ -37,7 +42,7 @@ def report_error(path: Path, err: OSError) -> UserFacingError:
     """A one-line message for why ``path`` cannot be written."""
     folder = path.parent
     if isinstance(err, IsADirectoryError) or path.is_dir():
-        problem = f"that is a folder; give a file name ending in {SUFFIX}"
+        problem = f"that is a folder; give a file name ending in {path.suffix or SUFFIX}"
     elif isinstance(err, FileNotFoundError) and not folder.is_dir():
         problem = f"the folder {folder} does not exist"
     elif isinstance(err, PermissionError):
@@ -57,9 +62,9 @@ def report_error(path: Path, err: OSError) -> UserFacingError:
     return UserFacingError(f"cannot write the report {path}: {problem}")
 
 
-def check_target(path: Path) -> None:
+def check_target(path: Path, suffix: str = SUFFIX) -> None:
     """Fail before the long work when the report certainly cannot be written."""
-    check_suffix(path)
+    check_suffix(path, suffix=suffix)
     if path.is_dir():
         raise report_error(path, IsADirectoryError(errno.EISDIR, "is a folder"))
     if not path.parent.is_dir():

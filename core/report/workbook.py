@@ -27,6 +27,7 @@ from core.report.row_stream import RowStream, save_with_streams
 from core.report.source_columns import plan_source_columns
 from core.report.summary import write_summary
 from core.report.target import check_target, staged_file
+from core.report.words import ENGLISH, ReportText
 from core.screening.result import ScreeningResult
 
 MAX_ROWS = 1_048_576
@@ -48,7 +49,7 @@ def check_size(result: ScreeningResult, *, all_rows: bool) -> None:
 
 
 def build_workbook(
-    result: ScreeningResult, *, all_rows: bool, progress: Progress
+    result: ScreeningResult, *, all_rows: bool, progress: Progress, text: ReportText = ENGLISH
 ) -> tuple[Any, list[RowStream]]:
     """The report as a write-only workbook, and the rows streamed beside it; save both once
     with ``save_with_streams``."""
@@ -56,26 +57,37 @@ def build_workbook(
     streams: list[RowStream] = []
     try:
         props = workbook.properties
-        props.title = f"TradeScreen report: {result.input_name} as of {result.as_of.isoformat()}"
+        props.title = text.word(
+            "workbook_title", input=result.input_name, as_of=result.as_of.isoformat()
+        )
         props.subject = "Supplier screening against trade-restriction lists"
         props.creator = f"TradeScreen {__version__}"
         props.lastModifiedBy = props.creator
         props.created = to_naive_utc(result.finished_at)
         props.keywords = ", ".join(result.list_ids)
         source = plan_source_columns(result.sheets)
-        streams.append(write_flagged(workbook.create_sheet(FLAGGED), result, source, progress))
+        flagged = workbook.create_sheet(sheet_name(FLAGGED, text))
+        streams.append(write_flagged(flagged, result, source, progress, text))
         if has_items_sheet(result):
-            write_items(workbook.create_sheet(ITEMS), result)
-        write_summary(workbook.create_sheet(SUMMARY), result)
-        write_audit(workbook.create_sheet(AUDIT), result)
+            write_items(workbook.create_sheet(sheet_name(ITEMS, text)), result)
+        write_summary(workbook.create_sheet(sheet_name(SUMMARY, text)), result, text)
+        write_audit(workbook.create_sheet(sheet_name(AUDIT, text)), result)
         if all_rows:
-            streams.append(
-                write_all_rows(workbook.create_sheet(ALL_ROWS), result, source, progress)
-            )
+            every = workbook.create_sheet(sheet_name(ALL_ROWS, text))
+            streams.append(write_all_rows(every, result, source, progress))
     except BaseException:
         discard(workbook, streams)
         raise
     return workbook, streams
+
+
+_SHEET_WORDS = {FLAGGED: "sheet_flagged", SUMMARY: "sheet_summary", AUDIT: "sheet_audit",
+                ALL_ROWS: "sheet_all_rows", ITEMS: "sheet_items"}  # fmt: skip
+
+
+def sheet_name(sheet: str, text: ReportText) -> str:
+    """A sheet's name in the report's language (``layout``'s names are the English ones)."""
+    return text.word(_SHEET_WORDS[sheet])
 
 
 def discard(workbook: Any, streams: list[RowStream]) -> None:
@@ -102,8 +114,10 @@ def write_report(
     *,
     all_rows: bool = False,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
+    text: ReportText = ENGLISH,
 ) -> Path:
-    """Write the Excel report of ``result`` to ``path`` (an .xlsx file) and return ``path``.
+    """Write the Excel report of ``result`` to ``path`` (an .xlsx file) and return ``path``;
+    ``text``: its language and the lists' titles.
 
     Sheets: Flagged, Summary, Audit and, with ``all_rows``, All rows (needs a result screened
     with every row kept). The file appears only when complete; an existing report is replaced
@@ -115,7 +129,7 @@ def write_report(
     check_size(result, all_rows=all_rows)
     check_cancelled(progress)
     with staged_file(path) as temp:
-        workbook, streams = build_workbook(result, all_rows=all_rows, progress=progress)
+        workbook, streams = build_workbook(result, all_rows=all_rows, progress=progress, text=text)
         try:
             progress.report(0, 1, "Saving report")
             check_cancelled(progress)

@@ -88,6 +88,8 @@ class DecisionService:
                     "supplier_name": hit.supplier_name,
                     "decision": chosen.value,
                     "note": note,
+                    # A name given with --by is the reviewer's word; who was logged in is a fact.
+                    "os_user": default_reviewer(),
                 },
                 reviewer,
             )

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
+from core.matching import MATCHER_VERSION
 from core.screening import hit_values
 from core.screening.item_hits import ItemHit
 from core.screening.result import ListingHit, PriorDecision, ScreeningResult
+
+FORMAT_VERSION = 1
+"""Of the --json documents (docs/screening-result.schema.json): bumped when a field is removed
+or changes meaning; fields may be added within a version."""
 
 _EMPTY_AS_NULL = ("supplier_country", "entity_name_zh", "decision_note", "decided_by")
 """Text fields written as null when empty (the published format had them so)."""
@@ -32,6 +38,12 @@ def hit_to_json(hit: ListingHit) -> dict[str, Any]:
 def item_hit_to_json(hit: ItemHit) -> dict[str, Any]:
     """Every field of an item hit (design.md ``item_hits``)."""
     return hit_values.ITEM_HIT_CODEC.encode(hit)
+
+
+def hit_json_fields() -> list[str]:
+    """The keys of every ``hit_to_json`` object, in its order (a CSV header without a hit)."""
+    names = [f.name for f in dataclasses.fields(ListingHit) if f.name != "prior"]
+    return [*names, "reasons_detail", "upcoming_detail", "cleared_before"]
 
 
 def hit_from_json(data: dict[str, Any]) -> ListingHit:
@@ -76,6 +88,9 @@ def _prior(prior: PriorDecision | None) -> dict[str, Any] | None:
 def result_to_json(result: ScreeningResult) -> dict[str, Any]:
     """Everything a script needs; ``hits`` holds one object per row x entity x list."""
     return {
+        "format_version": FORMAT_VERSION,
+        "app_version": result.app_version,
+        "matcher_version": MATCHER_VERSION,
         "as_of": result.as_of.isoformat(),
         "input": result.input_name,
         "input_sha256": result.input_sha256,

@@ -7,6 +7,7 @@ itself knows nothing of reviews or storage.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from core.lists.catalog import ListCatalog
@@ -18,6 +19,8 @@ from core.review.run_store import RunStore
 from core.screening.engine import ScreeningRequest, screen
 from core.screening.result import ScreeningResult
 from core.store.database import Database
+
+log = logging.getLogger(__name__)
 
 
 class ScreeningService:
@@ -63,4 +66,9 @@ class ScreeningService:
             result = apply_memory(session, result, snapshot)
             run_id = RunStore(self.db).save_in(session, result, request.settings())
         progress.report(1, 1, "Saved")
+        log.info(
+            "screened %s (sha256 %s) as of %s: %d rows, %d hits, %d rows flagged; run %s",
+            result.input_name, result.input_sha256[:16], result.as_of, result.rows_screened,
+            len(result.hits), result.flagged_rows(), run_id,
+        )  # fmt: skip
         return replace(result, run_id=run_id)

@@ -110,7 +110,16 @@ class AboutDialog(QDialog):
         folder.setObjectName("dataDirLabel")
         database = QLabel(self.tr("Database: {url}").format(url=self.info.database or "-"), box)
         database.setObjectName("databaseLabel")
-        for label in (folder, database):
+        settings = QLabel(
+            self.tr("Settings file (shared with tradescreen-cli): {path}").format(
+                path=self.info.config_file
+            ),
+            box,
+        )
+        settings.setObjectName("configFileLabel")
+        log_file = QLabel(self.tr("Log file: {path}").format(path=self.info.log_file), box)
+        log_file.setObjectName("logFileLabel")
+        for label in (folder, database, settings, log_file):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)

@@ -11,6 +11,7 @@ exceptions here too.
 from __future__ import annotations
 
 import contextlib
+import logging
 import platform
 import sys
 import traceback
@@ -39,6 +40,9 @@ from core.errors import (
     UsageError,
     UserFacingError,
 )
+from core.logs import log_path
+
+log = logging.getLogger("gui.crash")
 
 _LEADS: tuple[tuple[type[UserFacingError], object], ...] = (
     (InputFileError, QT_TRANSLATE_NOOP("ErrorDialogs", "This file cannot be read.")),
@@ -48,6 +52,8 @@ _LEADS: tuple[tuple[type[UserFacingError], object], ...] = (
     (NotFoundError, QT_TRANSLATE_NOOP("ErrorDialogs", "It was not found.")),
     (UserFacingError, QT_TRANSLATE_NOOP("ErrorDialogs", "TradeScreen could not do this.")),
 )
+
+log = logging.getLogger("gui.crash")
 
 shown: list[QDialog] = []
 """Dialogs opened by ``show_error`` and not yet closed, newest last (tests read this)."""
@@ -126,6 +132,14 @@ class CrashDialog(QDialog):
         )
         summary.setWordWrap(True)
         layout.addWidget(summary)
+        logged = QLabel(
+            self.tr("The details are also in the log file: {path}").format(path=log_path()), self
+        )
+        logged.setObjectName("crashLogLabel")
+        logged.setTextFormat(Qt.TextFormat.PlainText)
+        logged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        logged.setWordWrap(True)
+        layout.addWidget(logged)
         reason = QLabel(f"{type(error).__name__}: {error}", self)
         reason.setObjectName("crashReason")
         reason.setTextFormat(Qt.TextFormat.PlainText)
@@ -153,6 +167,8 @@ def install_excepthook() -> None:
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        # The Windows build has no console: the log file is where the traceback survives.
+        log.critical("unhandled exception", exc_info=(kind, error, trace))
         previous(kind, error, trace)  # keep the traceback on stderr too
         if QApplication.instance() is None or isinstance(error, KeyboardInterrupt):
             return

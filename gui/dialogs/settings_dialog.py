@@ -1,12 +1,15 @@
 """Settings: reviewer name, default threshold, database, language.
 
-The dialog only edits a ``Preferences`` value; the main window applies it (reconnecting to
+The dialog only edits a ``Preferences`` value (saved in the configuration file the CLI reads
+too: the path is shown); the main window applies it (reconnecting to
 another database, switching the language at once) and writes the audit record.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+import dataclasses
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.config import config_path
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD
 from gui.tasks.settings import Preferences
 
@@ -31,6 +35,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self._embedded_label = embedded_label
+        self._initial = prefs  # what the dialog does not show (default lists) is kept as it was
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.reviewer = QLineEdit(prefs.reviewer, self)
@@ -76,6 +81,12 @@ class SettingsDialog(QDialog):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
+        self.file_note = QLabel(self)
+        self.file_note.setObjectName("settingsFileNote")
+        self.file_note.setWordWrap(True)
+        self.file_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.file_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -105,6 +116,13 @@ class SettingsDialog(QDialog):
         self.note.setText(
             self.tr("The language changes at once. Every change is recorded in the audit trail.")
         )
+        self.file_note.setText(
+            self.tr(
+                "Saved in {path}; tradescreen-cli uses the same settings. A database password "
+                "is kept in the system keyring, never in that file (without a keyring it is "
+                "asked for when needed)."
+            ).format(path=config_path())
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -112,7 +130,8 @@ class SettingsDialog(QDialog):
         super().changeEvent(event)
 
     def preferences(self) -> Preferences:
-        return Preferences(
+        return dataclasses.replace(
+            self._initial,
             reviewer=self.reviewer.text().strip(),
             default_threshold=self.threshold.value(),
             database_url=self.url.text().strip() if self.shared.isChecked() else "",

@@ -11,6 +11,9 @@ from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
 from core.progress import Progress
 from core.report import write_report
+from core.report.pdf_summary import AuditHead, write_pdf_summary
+from core.report.target import PDF_SUFFIX
+from core.report.words import ReportText, list_titles
 from core.review import RunSummary
 from core.screening import ScreeningRequest
 from core.screening.decision import Decision
@@ -148,14 +151,30 @@ def decide(
 
 
 def export(
-    result: ScreeningResult, path: Path, progress: Progress, *, all_rows: bool = False
+    services: AppServices,
+    result: ScreeningResult,
+    path: Path,
+    progress: Progress,
+    *,
+    all_rows: bool = False,
+    language: str = "en",
 ) -> Path:
-    """The Excel report; ``all_rows`` adds the "All rows" sheet (every row screened)."""
-    return write_report(result, path, all_rows=all_rows, progress=progress)
+    """The one-page PDF summary for a .pdf path, else the Excel report (``all_rows`` adds the
+    "All rows" sheet); in ``language`` (the window's), the lists named by their titles."""
+    text = ReportText(language, list_titles(services.snapshot().lists))
+    if path.suffix.lower() == PDF_SUFFIX:
+        newest = services.audit().entries(limit=1)
+        head = AuditHead(newest[0].seq, newest[0].hash) if newest else None
+        progress.report(0, 1, "Writing the summary")
+        return write_pdf_summary(result, path, text, head)
+    return write_report(result, path, all_rows=all_rows, progress=progress, text=text)
 
 
-def export_run(services: AppServices, run_id: int, path: Path, progress: Progress) -> Path:
-    return write_report(services.runs().load(run_id), path, progress=progress)
+def export_run(
+    services: AppServices, run_id: int, path: Path, progress: Progress, *, language: str = "en"
+) -> Path:
+    result = services.runs().load(run_id)
+    return export(services, result, path, progress, language=language)
 
 
 def import_pack(services: AppServices, path: Path, progress: Progress) -> ImportResult:

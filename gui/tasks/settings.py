@@ -1,28 +1,35 @@
-"""The app's settings: one typed, versioned schema over ``QSettings``.
+"""The window's settings: the preferences in the configuration file the CLI reads too
+(``core.config``: one typed schema), the window's own state in ``QSettings``.
 
-Stored natively (registry, plist, ini under ~/.config) unless ``TRADESCREEN_DATA_DIR`` is set:
-then in ``settings.ini`` inside it, so portable use and tests never touch the real settings.
+``QSettings`` keeps only what is the window's alone: geometry, recent files, the last folder.
+It is stored natively (registry, plist, ini under ~/.config) unless ``TRADESCREEN_DATA_DIR`` is
+set: then in ``settings.ini`` inside it, so portable use and tests never touch the real
+settings. Schema version 2 moved the preferences from ``QSettings`` into the file (``_upgrade``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
+from core import config
+from core.config import LANGUAGES, Preferences
+from core.errors import UserFacingError
 from core.identity import default_reviewer
-from core.matching import DEFAULT_THRESHOLD
 from core.paths import APP_AUTHOR, APP_NAME, user_data_dir
+from core.secrets import remember_password
 from core.store.database import describe_url
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_RECENT = 8
-LANGUAGES = ("en", "zh_CN")
+log = logging.getLogger(__name__)
+__all__ = ["LANGUAGES", "AppSettings", "Preferences", "changes_between"]
 
 
 def open_qsettings() -> QSettings:
@@ -34,17 +41,6 @@ def open_qsettings() -> QSettings:
 
 def system_language() -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
-
-
-@dataclass(frozen=True)
-class Preferences:
-    """What the Settings dialog edits."""
-
-    reviewer: str
-    default_threshold: float
-    database_url: str
-    """"" means the embedded SQLite database in the user data folder."""
-    language: str
 
 
 def changes_between(old: Preferences, new: Preferences) -> dict[str, list[Any]]:
@@ -66,24 +62,51 @@ class AppSettings:
         self.store = store or open_qsettings()
         version = self._int("schema_version", 0)
         if version < SCHEMA_VERSION:
+            self._upgrade(version)
             self.store.setValue("schema_version", SCHEMA_VERSION)
 
-    # -- the preferences -------------------------------------------------------------------
-    def preferences(self) -> Preferences:
-        language = self._str("language", "") or system_language()
-        return Preferences(
-            reviewer=self._str("reviewer", "") or default_reviewer(),
-            default_threshold=self._float("default_threshold", DEFAULT_THRESHOLD),
+    def _upgrade(self, version: int) -> None:
+        """Version 1 kept the preferences in QSettings: they move into the configuration file
+        (unless it exists already: then the file wins)."""
+        if version < 1 or config.config_path().exists():
+            return
+        keys = ("reviewer", "default_threshold", "database_url", "language")
+        if not any(self.store.contains(key) for key in keys):
+            return
+        old = Preferences(
+            reviewer=self._str("reviewer", ""),
+            default_threshold=self._float("default_threshold", Preferences.default_threshold),
             database_url=self._str("database_url", ""),
+            language=self._str("language", ""),
+        )
+        self.save_preferences(old)
+        for key in keys:
+            self.store.remove(key)
+        log.info("preferences moved from QSettings to %s", config.config_path())
+
+    # -- the preferences: the configuration file shared with the CLI ----------------------
+    def preferences(self) -> Preferences:
+        """The file's preferences, with the reviewer and language filled in as the window uses
+        them (the OS user, the system language). A broken file reads as the defaults (it is
+        logged; saving writes a good one)."""
+        try:
+            prefs = config.stored_preferences()
+        except UserFacingError as error:
+            log.warning("%s; using the default settings", error)
+            prefs = Preferences()
+        language = prefs.language or system_language()
+        return dataclasses.replace(
+            prefs,
+            reviewer=prefs.reviewer or default_reviewer(),
             language=language if language in LANGUAGES else "en",
         )
 
     def save_preferences(self, prefs: Preferences) -> None:
-        self.store.setValue("reviewer", prefs.reviewer.strip())
-        self.store.setValue("default_threshold", float(prefs.default_threshold))
-        self.store.setValue("database_url", prefs.database_url.strip())
-        self.store.setValue("language", prefs.language)
-        self.store.sync()
+        """Writes the configuration file; a database password goes to the OS keyring (when
+        there is one), never into the file."""
+        if prefs.database_url and not remember_password(prefs.database_url):
+            log.info("the database password is not kept: no OS keyring (it will be asked for)")
+        config.save_preferences(prefs)
 
     # -- files -----------------------------------------------------------------------------
     def recent_files(self) -> list[str]:

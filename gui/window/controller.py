@@ -26,6 +26,7 @@ from core.lists.snapshot import ListSnapshot
 from core.paths import sample_suppliers_file
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
+from core.secrets import with_password
 from core.spreadsheets import SheetChoice, SupplierTable
 from core.store.database import describe_url, resolve_database_url
 from gui.tasks import operations
@@ -268,20 +269,26 @@ class AppController(QObject):
         self.runs_changed.emit()
 
     def export_result(self, result: ScreeningResult, path: Path, all_rows: bool) -> None:
-        """Write the Excel report of ``result`` (``all_rows``: with every row screened)."""
+        """Write the Excel report of ``result`` (``all_rows``: with every row screened), or
+        its PDF summary for a .pdf path, in the window's language."""
+        services, language = self.services, self.preferences().language
         self.tasks.run(
             QCoreApplication.translate("MainWindow", "Writing {file}…").format(file=path.name),
-            lambda progress: operations.export(result, path, progress, all_rows=all_rows),
+            lambda progress: operations.export(
+                services, result, path, progress, all_rows=all_rows, language=language
+            ),
             self._exported,
             rows=False,
         )
 
     def export_run(self, run_id: int, path: Path) -> None:
-        """Write the Excel report of a stored run."""
-        services = self.services
+        """Write the Excel report (or, for a .pdf path, the PDF summary) of a stored run."""
+        services, language = self.services, self.preferences().language
         self.tasks.run(
             QCoreApplication.translate("MainWindow", "Writing {file}…").format(file=path.name),
-            lambda progress: operations.export_run(services, run_id, path, progress),
+            lambda progress: operations.export_run(
+                services, run_id, path, progress, language=language
+            ),
             self._exported,
             rows=False,
         )
@@ -378,7 +385,7 @@ class AppController(QObject):
             self.info_changed.emit()
 
     def _reconnect(self, old: Preferences, new: Preferences, changes: dict[str, list[Any]]) -> None:
-        url = resolve_database_url(new.database_url or None)
+        url = with_password(resolve_database_url(new.database_url or None))
         reviewer = new.reviewer
         kept = dataclasses.replace(new, database_url=old.database_url)
 

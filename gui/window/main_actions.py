@@ -44,6 +44,8 @@ class MainActions(QObject):
         self.screen = action("actionScreen", "F5", SP.SP_MediaPlay)
         self.export = action("actionExport", "Ctrl+E", SP.SP_DialogSaveButton)
         self.export.setEnabled(False)
+        self.export_pdf = action("actionExportPdf", "Ctrl+Shift+E")
+        self.export_pdf.setEnabled(False)
         self.folder = action("actionOpenFolder", None, SP.SP_DirOpenIcon)
         self.folder.setEnabled(False)
         self.settings = action("actionSettings", QKeySequence.StandardKey.Preferences)
@@ -63,6 +65,7 @@ class MainActions(QObject):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.screen)
         self.file_menu.addAction(self.export)
+        self.file_menu.addAction(self.export_pdf)
         self.file_menu.addAction(self.folder)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings)
@@ -94,6 +97,7 @@ class MainActions(QObject):
             self.sample: (self.tr("Open the &sample file"), ""),
             self.screen: (self.tr("&Screen"), self.tr("Screen")),
             self.export: (self.tr("&Export to Excel…"), self.tr("Export")),
+            self.export_pdf: (self.tr("Export &PDF summary…"), ""),
             self.folder: (self.tr("Open &containing folder"), self.tr("Open folder")),
             self.settings: (self.tr("Se&ttings…"), ""),
             self.quit: (self.tr("&Quit"), ""),
@@ -124,11 +128,13 @@ class MainActions(QObject):
         for act in (self.open, self.sample, self.screen, self.import_pack, self.settings):
             act.setEnabled(not busy)
         self.export.setEnabled(not busy and self._has_result)
+        self.export_pdf.setEnabled(not busy and self._has_result)
         self.recent_menu.setEnabled(not busy and bool(self._recent))
 
     def set_has_result(self, has: bool) -> None:
         self._has_result = has
         self.export.setEnabled(has and not self._busy)
+        self.export_pdf.setEnabled(has and not self._busy)
         self.folder.setEnabled(False)
 
     def set_exported(self, exported: bool) -> None:

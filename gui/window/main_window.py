@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from core.lists.snapshot import ListSnapshot
-from core.report.target import SUFFIX, with_suffix
+from core.report.target import PDF_SUFFIX, SUFFIX, with_suffix
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets import SheetChoice
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         actions.sample.triggered.connect(controller.open_sample)
         actions.screen.triggered.connect(self.start_screening)
         actions.export.triggered.connect(self.ask_export)
+        actions.export_pdf.triggered.connect(lambda: self.ask_export(pdf=True))
         actions.folder.triggered.connect(self.open_export_folder)
         actions.settings.triggered.connect(self.open_settings)
         actions.quit.triggered.connect(self.close)
@@ -281,11 +282,12 @@ class MainWindow(QMainWindow):
             self.results.update_hits(hits)
             self.results.detail.note.clear()
 
-    def ask_export(self) -> None:
+    def ask_export(self, pdf: bool = False) -> None:
+        """The Excel report, or (``pdf``, or a .pdf name typed) the one-page PDF summary."""
         result = self.results.result
         if result is None:
             return
-        path = self._ask_report_path(result.input_name, result.as_of)
+        path = self._ask_report_path(result.input_name, result.as_of, pdf=pdf)
         if path is not None:
             self.controller.export_result(result, path, self.results.include_all_rows())
 
@@ -296,16 +298,21 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.controller.export_run(run_id, path)
 
-    def _ask_report_path(self, input_name: str, as_of: dt.date) -> Path | None:
+    def _ask_report_path(self, input_name: str, as_of: dt.date, pdf: bool = False) -> Path | None:
         folder = Path(self.controller.last_directory())
-        suggested = folder / f"{Path(input_name).stem}-screening-{as_of.isoformat()}{SUFFIX}"
+        suffix = PDF_SUFFIX if pdf else SUFFIX
+        suggested = folder / f"{Path(input_name).stem}-screening-{as_of.isoformat()}{suffix}"
+        excel, summary = self.tr("Excel workbook (*.xlsx)"), self.tr("PDF summary (*.pdf)")
         chosen = file_dialogs.ask_save_file(
-            self, self.tr("Export the report"), str(suggested), self.tr("Excel workbook (*.xlsx)")
-        )
+            self, self.tr("Export the report"), str(suggested),
+            f"{summary};;{excel}" if pdf else f"{excel};;{summary}",
+        )  # fmt: skip
         if not chosen:
             return None
         path = Path(chosen)
-        return with_suffix(path)
+        if path.suffix.lower() == PDF_SUFFIX:
+            return path
+        return path.with_suffix(PDF_SUFFIX) if pdf and not path.suffix else with_suffix(path)
 
     def _exported(self, _path: Path) -> None:
         self.results.set_exported(True)
@@ -320,7 +327,9 @@ class MainWindow(QMainWindow):
     def _lists_loaded(self, snapshot: ListSnapshot) -> None:
         options = self.screen_page.options
         lists = sorted(snapshot.lists.values(), key=lambda x: x.list_id)
-        options.set_lists(lists, options.checked_list_ids() if options.lists.count() else None)
+        # The first time: the configured default lists (none configured: all).
+        first = self.controller.preferences().default_lists or None
+        options.set_lists(lists, options.checked_list_ids() if options.lists.count() else first)
         self.lists_view.set_snapshot(snapshot)
         self._update_status_info()
 

@@ -48,6 +48,14 @@
         <translation>用户数据文件夹：{path}</translation>
     </message>
     <message>
+        <source>Settings file (shared with tradescreen-cli): {path}</source>
+        <translation>设置文件（与 tradescreen-cli 共用）：{path}</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>日志文件：{path}</translation>
+    </message>
+    <message>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
@@ -96,6 +104,10 @@ TradeScreen opens the database on this computer instead.</source>
         <translation>{error}
 
 TradeScreen 将改为打开本机数据库。</translation>
+    </message>
+    <message>
+        <source>Password for {url}:</source>
+        <translation>{url} 的密码：</translation>
     </message>
 </context>
 <context>
@@ -202,6 +214,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>Something went wrong inside TradeScreen. Your results are still open. Please send the details below to your support contact.</source>
         <translation>TradeScreen 内部出现错误。您的结果仍保持打开。请将下方详细信息发送给技术支持人员。</translation>
+    </message>
+    <message>
+        <source>The details are also in the log file: {path}</source>
+        <translation>详细信息也已写入日志文件：{path}</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -629,6 +645,10 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>导出为 Excel(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export &amp;PDF summary…</source>
+        <translation>导出 PDF 摘要(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -750,6 +770,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF summary (*.pdf)</source>
+        <translation>PDF 摘要 (*.pdf)</translation>
     </message>
     <message>
         <source>Report saved: {path}</source>
@@ -1174,6 +1198,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>The language changes at once. Every change is recorded in the audit trail.</source>
         <translation>语言会立即切换。每项更改都会记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Saved in {path}; tradescreen-cli uses the same settings. A database password is kept in the system keyring, never in that file (without a keyring it is asked for when needed).</source>
+        <translation>保存在 {path}；tradescreen-cli 使用相同的设置。数据库密码保存在系统密钥环中，绝不写入该文件（没有密钥环时在需要时询问）。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import gzip
 import shutil
 import subprocess
 from pathlib import Path
@@ -99,6 +100,35 @@ def test_desktop_entry_and_icons(deb: Path, tmp_path: Path) -> None:
     if validate:
         result = subprocess.run([validate, str(desktop_file)], capture_output=True, text=True)
         assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
+def test_shell_completion_and_man_page_are_shipped(deb: Path, tmp_path: Path) -> None:
+    """Generated from the CLI's parser at build time: every command, ``--fail-on`` included."""
+    entries = _contents(deb)
+    shipped = {
+        "bash": "/usr/share/bash-completion/completions/tradescreen-cli",
+        "zsh": "/usr/share/zsh/vendor-completions/_tradescreen-cli",
+        "fish": "/usr/share/fish/vendor_completions.d/tradescreen-cli.fish",
+        "man": "/usr/share/man/man1/tradescreen-cli.1.gz",
+    }
+    for path in shipped.values():
+        assert entries[path][0] == "-rw-r--r--", path
+    subprocess.run(["dpkg-deb", "--extract", str(deb), str(tmp_path)], check=True)
+    texts = {shell: (tmp_path / path.lstrip("/")).read_bytes() for shell, path in shipped.items()}
+    page = gzip.decompress(texts.pop("man")).decode("utf-8")
+    assert page.startswith(".TH TRADESCREEN-CLI 1")
+    for command in ("screen", "lists", "entity", "runs", "decide", "export", "audit"):
+        assert f".SS {command}" in page
+        for shell, text in texts.items():
+            assert command.encode() in text, (shell, command)
+    assert "\\-\\-fail\\-on" in page and "EXIT STATUS" in page
+    assert all(b"--fail-on" in text or b"fail-on" in text for text in texts.values())
+    bash = tmp_path / shipped["bash"].lstrip("/")
+    if shutil.which("bash"):
+        script = (f"source {bash}; COMP_WORDS=(tradescreen-cli screen --fa); COMP_CWORD=2; "
+                  "_shtab_tradescreen_cli; echo ${COMPREPLY[@]}")  # fmt: skip
+        done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True)
+        assert done.stdout.split() == ["--fail-on"]
 
 
 def test_depends_on_what_qt_needs_from_the_system(deb: Path, build_linux: ModuleType) -> None:

@@ -149,7 +149,7 @@ def test_all_sheets(tmp_path: Path) -> None:
         (["--threshold", "120"], "not between 0 and 100"),
         (["--threshold", "high"], "not a number"),
         (["--sheet", "Nope"], "Nope"),
-        (["--output", "report.pdf"], "name it .xlsx"),
+        (["--output", "report.docx"], "name the report .xlsx (Excel) or .pdf"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(
