@@ -60,8 +60,8 @@ def decision_note(hit: ListingHit) -> str:
     prior = review.prior
     if prior is not None and prior.applies:
         lines.append(
-            f"Cleared before by {prior.decided_by} on {prior.decided_at:%Y-%m-%d}"
-            + (f": {prior.note}" if prior.note else "")
+            f"{prior.decision.earlier} before by {prior.decided_by} on "
+            f"{prior.decided_at:%Y-%m-%d}" + (f": {prior.note}" if prior.note else "")
         )
     elif prior is not None:
         changes = "; ".join(c.english() for c in prior.changes) or "the listing changed"
@@ -82,6 +82,7 @@ def hit_values(hit: ListingHit) -> list[CellValue]:
     """The screening columns of one hit, in ``HIT_COLUMNS`` order."""
     return [
         hit.status.value,
+        hit.status_basis.value,
         hit.list_id,
         hit.entity_name,
         hit.entity_name_zh,

@@ -16,6 +16,7 @@ from core import __version__
 from core.collector import collector_paused
 from core.errors import UsageError
 from core.identity import default_reviewer
+from core.lists.asof import status_basis
 from core.lists.describe import EventLine
 from core.lists.model import SEVERITY, ListStatus, Status
 from core.lists.snapshot import ListSnapshot
@@ -412,6 +413,7 @@ def _hits_for(
     out = []
     for list_id, status in statuses.get(match.entity_id).items():
         basis = status.basis
+        release = snapshot.release_of(list_id)
         out.append(
             ListingHit(
                 sheet=table.sheet,
@@ -434,6 +436,8 @@ def _hits_for(
                 source_url=basis.source_url if basis else "",
                 upcoming=tuple(EventLine.of(e) for e in status.upcoming),
                 suspended_since=status.suspended_since,
+                status_basis=status_basis(status, release.data_cutoff if release else None),
+                basis_event=EventLine.of(basis) if basis else None,
             )
         )
     return out

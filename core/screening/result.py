@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from core.lists.asof import StatusBasis
 from core.lists.describe import EventLine
 from core.lists.model import Status
 from core.lists.snapshot import FreshnessWarning, ReleaseInfo
@@ -59,6 +60,11 @@ class ListingHit:
     upcoming: tuple[EventLine, ...] = ()
     suspended_since: dt.date | None = None
     """Start of the current suspension window (``since`` is when the listing began)."""
+    status_basis: StatusBasis = StatusBasis.PUBLISHED
+    """``computed`` when the status rests on a date no source printed or has yet confirmed
+    (``core.lists.asof.status_basis``)."""
+    basis_event: EventLine | None = None
+    """The event the status rests on (its notice, dates and list)."""
     decision: Decision | None = None
     decision_note: str = ""
     decided_by: str = ""

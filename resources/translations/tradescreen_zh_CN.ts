@@ -373,6 +373,18 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>Column {letter}</source>
         <translation>{letter} 列</translation>
     </message>
+    <message>
+        <source>Computed: in force again because the suspension's end, {date}, has passed; that end was counted from the notice or no later notice confirms it.</source>
+        <translation>推算：暂停期限 {date} 已过，措施恢复生效；该截止日期系按公告推算，或尚无更新的公告确认。</translation>
+    </message>
+    <message>
+        <source>Computed: the date {date} was derived (an edition or file comparison), not printed.</source>
+        <translation>推算：日期 {date} 系由版本或文件比对得出，并非公告所载。</translation>
+    </message>
+    <message>
+        <source>Decided before by {name} on {date} ({decision}), but the listing changed since: review again. {changes}</source>
+        <translation>{name} 曾于 {date} 作出结论（{decision}），但此后列名情况已变更：请重新审核。{changes}</translation>
+    </message>
 </context>
 <context>
     <name>EntitiesModel</name>
@@ -410,6 +422,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>, announced {date}</source>
         <translation>，{date} 公告</translation>
+    </message>
+    <message>
+        <source>computed date</source>
+        <translation>推算日期</translation>
     </message>
 </context>
 <context>
