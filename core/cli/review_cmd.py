@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from core.cli import changes_cmd
 from core.cli.common import CommandContext, warn
 from core.cli.screen_cmd import print_summary
 from core.review import AuditLog, Decision, DecisionService, RunStore
@@ -19,6 +20,7 @@ def register(commands: Any) -> None:
     show = actions.add_parser("show", help="one run with its hits and decisions")
     show.add_argument("run_id", type=int, metavar="ID")
     show.set_defaults(handler=show_run)
+    changes_cmd.register_runs_actions(actions)
 
     decide = commands.add_parser("decide", help="record a reviewer's decision on a hit")
     decide.add_argument("run_id", type=int, metavar="RUN")

@@ -31,6 +31,7 @@ from core.matching.batch import Matches, NameWithCountries
 from core.matching.runtime import MatchingRuntime, SizeHint
 from core.progress import NullProgress, Progress, check_cancelled
 from core.screening.item_hits import ItemHit, ItemMatcher
+from core.screening.kept_names import kept_sheet
 from core.screening.result import (
     ListingHit,
     ScreenedSheet,
@@ -64,6 +65,11 @@ class ScreeningRequest:
     list_ids: tuple[str, ...] | None = None
     threshold: float | None = None
     keep_all_rows: bool = False
+    input_sha256: str | None = None
+    """The checksum of the file the tables came from, when that file is not at ``path`` (a
+    run screened again from its kept names); None: computed from ``path``."""
+    rescreen_of: int | None = None
+    """The stored run whose kept names these tables are (``tradescreen-cli rescreen``)."""
     tables: tuple[SupplierTable, ...] | None = None
     """The tables already read from ``path`` with the options above (the window reads first,
     so that the user can check the columns; their roles as the user left them); None: the
@@ -80,7 +86,7 @@ class ScreeningRequest:
             "header_row": self.header_row,
             "lists": list(self.list_ids) if self.list_ids else None,
             "threshold": self.threshold,
-        }
+        } | ({"rescreen_of": self.rescreen_of} if self.rescreen_of is not None else {})
 
 
 def validate_request(request: ScreeningRequest, snapshot: ListSnapshot) -> None:
@@ -148,7 +154,7 @@ def _screen(
         as_of=request.as_of,
         list_ids=request.list_ids,
         threshold=request.threshold,
-        input_sha256=file_sha256(request.path),
+        input_sha256=request.input_sha256 or file_sha256(request.path),
         user=user,
         progress=progress,
         keep_all_rows=request.keep_all_rows,
@@ -181,6 +187,7 @@ def _screen_tables(
     rows: dict[tuple[str | None, int], tuple[CellValue, ...]] = {}
     all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = {}
     sheets = []
+    kept = []
     name_columns: list[int] = []
     for table in tables:
         if table.roles.name is None:
@@ -195,6 +202,7 @@ def _screen_tables(
         tables, name_columns, cells, strict=True
     ):
         roles = table.roles
+        kept.append(kept_sheet(table.sheet, table.rows, names, alts, countries))
         if keep_all_rows:
             all_rows[table.sheet] = [(r.row_number, r.values) for r in table.rows]
         for row, name, alt, country in zip(table.rows, names, alts, countries, strict=True):
@@ -242,6 +250,7 @@ def _screen_tables(
         started_at=started,
         finished_at=dt.datetime.now(dt.UTC),
         all_rows=all_rows,
+        kept=tuple(kept),
         item_hits=tuple(item_hits),
     )
 

@@ -16,6 +16,7 @@ from core.lists.snapshot import FreshnessWarning, ReleaseInfo
 from core.matching.reasons import Reason
 from core.screening.decision import Decision
 from core.screening.item_hits import ItemHit
+from core.screening.kept_names import KeptSheet
 from core.spreadsheets.table import CellValue
 
 
@@ -121,6 +122,8 @@ class ScreeningResult:
         default_factory=dict
     )
     """Every screened row, when the caller kept them (for an "All rows" report sheet)."""
+    kept: tuple[KeptSheet, ...] = ()
+    """Every screened row's names and country, per sheet (a run can be checked again)."""
     item_hits: tuple[ItemHit, ...] = ()
     """Rows buying or selling a controlled item (by HS code or description)."""
 
