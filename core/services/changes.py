@@ -22,6 +22,7 @@ from core.review.run_store import RunStore, StoredRun
 from core.screening import ScreeningRequest, ScreeningResult
 from core.screening.engine import screen
 from core.services.screening import ScreeningService
+from core.store.audit import AuditLog
 
 
 class ChangeKind(StrEnum):
@@ -97,6 +98,34 @@ class ChangeService:
             or RunChanges(run.run_id, run.input_name, run.as_of, 0, kept=False, changes=())
             for run in stored
         ]
+
+    def check_monitored(
+        self,
+        actor: str,
+        *,
+        progress: Progress = NullProgress(),  # noqa: B008 - stateless default
+    ) -> list[RunChanges]:
+        """After a list import: the monitored runs checked again, and what changed recorded
+        in the audit trail (one record, even when nothing changed)."""
+        found = self.changes(self.runs.monitored_runs(), progress=progress)
+        self.record_monitored(found, actor)
+        return found
+
+    def record_monitored(self, found: Sequence[RunChanges], actor: str) -> None:
+        """Record in the audit trail what the newest list data changes in the monitored runs
+        among ``found``."""
+        monitored = set(self.runs.monitored_runs())
+        found = [c for c in found if c.run_id in monitored]
+        AuditLog(self.screening.db).append(
+            "monitoring.checked",
+            "monitored runs",
+            {
+                "runs": [c.run_id for c in found],
+                "affected": {str(c.run_id): len(c.changes) for c in found if c.affected},
+                "releases": [r.checksum for r in self.screening.snapshot().releases],
+            },
+            actor,
+        )
 
     def rescreen(
         self,

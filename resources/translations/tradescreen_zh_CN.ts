@@ -492,6 +492,22 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
+    <message>
+        <source>Monitor</source>
+        <translation>持续监控</translation>
+    </message>
+    <message>
+        <source>Check this supplier list again after every list import</source>
+        <translation>每次导入清单后重新核对此供应商清单</translation>
+    </message>
+    <message>
+        <source>Screen again</source>
+        <translation>重新筛查</translation>
+    </message>
+    <message>
+        <source>A new run from this run's names, with the newest list data</source>
+        <translation>用此批次的名称和最新清单数据生成新的筛查批次</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -795,6 +811,22 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>Opening run {id}…</source>
         <translation>正在打开第 {id} 批次…</translation>
     </message>
+    <message>
+        <source>Checking earlier screenings…</source>
+        <translation>正在核对以往的筛查…</translation>
+    </message>
+    <message>
+        <source>{count} earlier screenings are affected by the new list data.</source>
+        <translation>新的清单数据影响了 {count} 次以往的筛查。</translation>
+    </message>
+    <message>
+        <source>No earlier screening is affected by the new list data.</source>
+        <translation>新的清单数据未影响任何以往的筛查。</translation>
+    </message>
+    <message>
+        <source>Screening run {id} again…</source>
+        <translation>正在重新筛查第 {id} 批次…</translation>
+    </message>
 </context>
 <context>
     <name>OptionsPanel</name>
@@ -1044,6 +1076,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>SHA-256 {digest}</source>
         <translation>SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <source>Monitored</source>
+        <translation>持续监控</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1381,57 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>source</source>
         <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>What the new list data changes</source>
+        <translation>新清单数据带来的变化</translation>
+    </message>
+    <message>
+        <source>{affected} of {runs} earlier screenings are affected.</source>
+        <translation>{runs} 次以往的筛查中有 {affected} 次受到影响。</translation>
+    </message>
+    <message>
+        <source>Run / row</source>
+        <translation>批次 / 行</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Listed entity</source>
+        <translation>列名实体</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>之前 → 之后</translation>
+    </message>
+    <message>
+        <source>Run {id}: {file} (as of {date})</source>
+        <translation>第 {id} 批次：{file}（基准日期 {date}）</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, row {row}</source>
+        <translation>工作表 {sheet}，第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>no hit</source>
+        <translation>无命中</translation>
+    </message>
+    <message>
+        <source> (computed)</source>
+        <translation>（推算）</translation>
     </message>
 </context>
 </TS>

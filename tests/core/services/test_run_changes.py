@@ -13,7 +13,7 @@ from core.cli import main
 from core.lists.catalog import ListCatalog
 from core.lists.model import Status
 from core.paths import sample_suppliers_file
-from core.review import RunStore
+from core.review import AuditLog, RunStore
 from core.screening import ScreeningRequest
 from core.services.changes import ChangeKind, ChangeService
 from core.services.screening import ScreeningService
@@ -87,8 +87,14 @@ def test_cli_changes_monitoring_and_rescreen(
     assert main(["--database", url, "screen", sample, "--as-of", AS_OF.isoformat()]) == 0
     assert main(["--database", url, "runs", "monitor", "1"]) == 0
     capsys.readouterr()
+    assert main(["--database", url, "lists", "import",
+                 str(_newer_pack_with_event(tmp_path, REMOVED))]) == 0  # fmt: skip
+    imported = capsys.readouterr().out
+    assert "monitored run 1 (suppliers-sample.xlsx): 1 changes" in imported
+    assert "1 of 1 monitored runs affected" in imported
     db = Database(url)
-    ListCatalog(db).import_pack(_newer_pack_with_event(tmp_path, REMOVED))
+    [checked] = [e for e in AuditLog(db).entries() if e.action == "monitoring.checked"]
+    assert checked.details["affected"] == {"1": 1}
     db.dispose()
     assert main(["--database", url, "runs", "changes", "--monitored", "--json", "-"]) == 0
     [run] = json.loads(capsys.readouterr().out)["runs"]
