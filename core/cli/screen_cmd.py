@@ -101,8 +101,8 @@ def screen(args: argparse.Namespace, context: CommandContext) -> int:
         keep_all_rows=args.all_rows,
     )
     result = context.screening.run(request)
-    for warning in result.freshness:
-        warn(warning.message)
+    for message in [w.message for w in result.freshness] + [w.message for w in result.coverage]:
+        warn(message)
     if args.json is not None:
         if str(args.json) == "-":
             import json

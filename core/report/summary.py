@@ -66,6 +66,8 @@ def summary_blocks(result: ScreeningResult) -> BlockSheet:
             sheet.pair("List data", warning.message, WARNING)
     else:
         sheet.pair("List data", CURRENT_TEXT, CURRENT)
+    for gap in result.coverage:
+        sheet.pair("Not screened", gap.message, WARNING)
     sheet.blank()
     sheet.section("Hits by list and status")
     headers = ["List", *(s.value for s in STATUS_ORDER), "Total"]

@@ -21,6 +21,7 @@ from core.review.hit_records import (
     item_hit_from_record,
     item_hit_record,
 )
+from core.screening.coverage import CoverageWarning
 from core.screening.decision import Decision
 from core.screening.kept_names import KeptSheet
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult
@@ -109,6 +110,9 @@ class RunStore:
             releases=json.dumps([_release_json(r) for r in result.releases], ensure_ascii=False),
             sheets=json.dumps([asdict(s) for s in result.sheets], ensure_ascii=False),
             settings=json.dumps(settings, ensure_ascii=False, sort_keys=True),
+            warnings=json.dumps(
+                [w.to_json() | {"title": w.title} for w in result.coverage], ensure_ascii=False
+            ),
             app_version=result.app_version,
             user=result.user,
             started_at=result.started_at,
@@ -282,6 +286,7 @@ class RunStore:
                 rows=rows,
                 releases=releases,
                 freshness=tuple(freshness_warnings(releases, run.as_of)),
+                coverage=tuple(CoverageWarning.from_json(w) for w in json.loads(run.warnings)),
                 app_version=run.app_version,
                 user=run.user,
                 started_at=as_utc(run.started_at),

@@ -30,6 +30,7 @@ from core.matching import (
 from core.matching.batch import Matches, NameWithCountries
 from core.matching.runtime import MatchingRuntime, SizeHint
 from core.progress import NullProgress, Progress, check_cancelled
+from core.screening.coverage import coverage_warnings
 from core.screening.item_hits import ItemHit, ItemMatcher
 from core.screening.kept_names import kept_sheet
 from core.screening.result import (
@@ -180,7 +181,7 @@ def _screen_tables(
         raise UsageError("nothing to screen: no sheet was chosen")
     started = started_at
     limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
-    chosen = tuple(sorted(snapshot.lists)) if not list_ids else tuple(list_ids)
+    chosen = snapshot.default_list_ids() if not list_ids else tuple(list_ids)
     total = sum(len(t.rows) for t in tables)
     statuses = _StatusCache(snapshot, as_of, chosen)
     hits: list[ListingHit] = []
@@ -251,6 +252,7 @@ def _screen_tables(
         finished_at=dt.datetime.now(dt.UTC),
         all_rows=all_rows,
         kept=tuple(kept),
+        coverage=coverage_warnings(snapshot, chosen),
         item_hits=tuple(item_hits),
     )
 

@@ -14,6 +14,7 @@ from core.lists.describe import EventLine
 from core.lists.model import Status
 from core.lists.snapshot import FreshnessWarning, ReleaseInfo
 from core.matching.reasons import Reason
+from core.screening.coverage import CoverageWarning
 from core.screening.decision import Decision
 from core.screening.item_hits import ItemHit
 from core.screening.kept_names import KeptSheet
@@ -122,6 +123,8 @@ class ScreeningResult:
         default_factory=dict
     )
     """Every screened row, when the caller kept them (for an "All rows" report sheet)."""
+    coverage: tuple[CoverageWarning, ...] = ()
+    """Chosen lists the list data cannot screen a supplier file against."""
     kept: tuple[KeptSheet, ...] = ()
     """Every screened row's names and country, per sheet (a run can be checked again)."""
     item_hits: tuple[ItemHit, ...] = ()

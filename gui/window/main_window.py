@@ -333,7 +333,11 @@ class MainWindow(QMainWindow):
     def _lists_loaded(self, snapshot: ListSnapshot) -> None:
         options = self.screen_page.options
         lists = sorted(snapshot.lists.values(), key=lambda x: x.list_id)
-        options.set_lists(lists, options.checked_list_ids() if options.lists.count() else None)
+        options.set_lists(
+            lists,
+            options.checked_list_ids() if options.lists.count() else None,
+            with_names=snapshot.default_list_ids(),
+        )
         self.lists_view.set_snapshot(snapshot)
         self._update_status_info()
 

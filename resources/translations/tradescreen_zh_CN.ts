@@ -858,6 +858,14 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>None</source>
         <translation>全不选</translation>
     </message>
+    <message>
+        <source>{title} — no names in the data</source>
+        <translation>{title} — 数据中无名称</translation>
+    </message>
+    <message>
+        <source>The list data has no names for this list: screening against it finds nothing. Import its names as an own list (Lists → Import).</source>
+        <translation>清单数据中没有此清单的名称：针对其筛查不会有任何结果。请将其名称作为自有清单导入（清单 → 导入）。</translation>
+    </message>
 </context>
 <context>
     <name>PreviewModel</name>
@@ -1029,6 +1037,14 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>Controlled items on {rows} rows</source>
         <translation>{rows} 行涉及管制物项</translation>
+    </message>
+    <message>
+        <source>{list}: the list data has no names for this list, so nothing was screened against it. Import its names as an own list to screen it.</source>
+        <translation>{list}：清单数据中没有此清单的名称，因此未针对其进行任何筛查。请将其名称作为自有清单导入后再筛查。</translation>
+    </message>
+    <message>
+        <source>{list}: the list data names only persons on this list, so no company in the file can match it.</source>
+        <translation>{list}：清单数据中此清单仅列有个人，文件中的公司无法与之匹配。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from core.lists.model import Status
@@ -45,3 +46,19 @@ def test_an_import_names_the_changed_screenings_and_history_acts_on_runs(
     uel = next(h for h in window.results.result.hits
                if h.entity_id == KRATOS and h.list_id == "cn-unreliable-entity")  # fmt: skip
     assert uel.status is Status.REMOVED
+
+
+def test_the_list_picker_shows_a_list_without_names_as_such(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    options = window.screen_page.options
+    rows = [options.lists.item(i) for i in range(options.lists.count())]
+    items = {item.data(Qt.ItemDataRole.UserRole): item for item in rows}
+    ban = items["cn-procurement-ban"]
+    assert "no names in the data" in ban.text()
+    assert ban.checkState() == Qt.CheckState.Unchecked
+    others = [item for key, item in items.items() if key != "cn-procurement-ban"]
+    assert all(item.checkState() == Qt.CheckState.Checked for item in others)
+    assert options.checked_list_ids() is None  # the default lists
+    ban.setCheckState(Qt.CheckState.Checked)
+    assert "cn-procurement-ban" in (options.checked_list_ids() or ())
