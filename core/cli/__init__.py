@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from core import __version__, config
-from core.cli import entity_cmd, items_cmd, lists_cmd, review_cmd, screen_cmd
+from core.cli import changes_cmd, entity_cmd, items_cmd, lists_cmd, review_cmd, screen_cmd
 from core.cli.common import CommandContext, fail, warn
 from core.errors import Cancelled, UserFacingError
 from core.logs import install_file_log, log_path
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     entity_cmd.register(commands)
     review_cmd.register(commands)
     items_cmd.register(commands)
+    changes_cmd.register(commands)
     _accept_database_everywhere(commands)
     return parser
 

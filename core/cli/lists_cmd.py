@@ -11,7 +11,9 @@ from typing import Any
 from core.cli.common import CommandContext, date_argument, warn
 from core.cli.documents import lists_document
 from core.cli.output import is_stdio, json_argument, write_json
+from core.identity import default_reviewer
 from core.lists.model import SEVERITY_ORDER
+from core.services.changes import ChangeService, change_line
 
 COLUMNS = SEVERITY_ORDER
 
@@ -78,4 +80,19 @@ def import_pack(args: argparse.Namespace, context: CommandContext) -> int:
     started = time.perf_counter()
     names = context.screening.prepare_index()
     print(f"name index ready: {names} names ({time.perf_counter() - started:.1f} s)")
+    if result.created:
+        _report_monitored(context)
     return 0
+
+
+def _report_monitored(context: CommandContext) -> None:
+    """Every list import re-checks the monitored runs (and records it in the audit trail)."""
+    found = ChangeService(context.screening).check_monitored(default_reviewer())
+    for run in found:
+        if run.affected:
+            print(f"monitored run {run.run_id} ({run.input_name}): {len(run.changes)} changes")
+            for change in run.changes:
+                print(f"  {change_line(change)}")
+    if found:
+        affected = sum(1 for run in found if run.affected)
+        print(f"{affected} of {len(found)} monitored runs affected (tradescreen-cli runs changes)")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from core.cli import changes_cmd
 from core.cli.common import CommandContext, warn
 from core.cli.documents import audit_document, runs_document
 from core.cli.output import is_stdio, json_argument, write_json
@@ -25,6 +26,7 @@ def register(commands: Any) -> None:
     show.add_argument("run_id", type=int, metavar="ID")
     json_argument(show, "the run (the screening result document, with its decisions)")
     show.set_defaults(handler=show_run)
+    changes_cmd.register_runs_actions(actions)
 
     decide = commands.add_parser("decide", help="record a reviewer's decision on a hit")
     decide.add_argument("run_id", type=int, metavar="RUN")

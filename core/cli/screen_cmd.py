@@ -10,6 +10,7 @@ from core.cli.common import CommandContext, TerminalProgress, date_argument, war
 from core.cli.output import is_stdio, standard_input_file, write_csv, write_json
 from core.cli.reports import check_report_name, language_argument, write_run_report
 from core.errors import UsageError
+from core.lists.asof import StatusBasis
 from core.lists.model import Status
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD, threshold_in_range
 from core.review.state import Review, ReviewState, review_of
@@ -145,8 +146,8 @@ def _screen(path: Path, args: argparse.Namespace, context: CommandContext) -> in
         result = context.screening.run(request, progress)
     finally:
         progress.finish()
-    for warning in result.freshness:
-        warn(warning.message)
+    for message in [w.message for w in result.freshness] + [w.message for w in result.coverage]:
+        warn(message)
     if args.json is not None:
         write_json(result_to_json(result), args.json)
     if args.csv is not None:
@@ -185,7 +186,8 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
             if hit.until:
                 window += f" until {hit.until.isoformat()}"
             decision = _review_text(review_of(hit))
-            print(f"{'':16}{hit.list_id}: {hit.status.value}{window}{decision}")
+            basis = " (computed)" if hit.status_basis is StatusBasis.COMPUTED else ""
+            print(f"{'':16}{hit.list_id}: {hit.status.value}{basis}{window}{decision}")
     counts: dict[str, int] = {}
     for hit in result.hits:
         counts[hit.status.value] = counts.get(hit.status.value, 0) + 1
@@ -202,11 +204,13 @@ def _review_text(review: Review) -> str:
     prior = review.prior
     if review.state is ReviewState.REMEMBERED and prior is not None:
         return (
-            f"  (cleared before by {prior.decided_by} on {prior.decided_at:%Y-%m-%d}: "
+            f"  ({prior.decision.earlier.lower()} before by {prior.decided_by} on "
+            f"{prior.decided_at:%Y-%m-%d}: "
             f"{prior.decision.english})"
         )
     if review.state is ReviewState.REVIEW_AGAIN:
-        return "  (cleared before, but the listing changed since: review again)"
+        verb = prior.decision.earlier.lower() if prior is not None else "decided"
+        return f"  ({verb} before, but the listing changed since: review again)"
     return ""
 
 
@@ -218,7 +222,7 @@ def _print_item_hits(result: ScreeningResult) -> None:
     for hit in result.item_hits:
         where = f"{hit.sheet}!{hit.row}" if hit.sheet else f"row {hit.row}"
         window = f" until {hit.until.isoformat()}" if hit.until else ""
-        computed = " (computed)" if hit.status_basis.value == "computed" else ""
+        computed = " (computed)" if hit.status_basis is StatusBasis.COMPUTED else ""
         print(
             f"{where:>14}  {hit.item_name_zh or hit.item_id}: {hit.status.value}{window}"
             f"{computed}  [{hit.matched_by()}]"

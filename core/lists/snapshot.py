@@ -124,6 +124,22 @@ class ListSnapshot:
             counts.setdefault(list_id, Counter())[status_as_of(events, as_of).status] += 1
         return dict(counts)
 
+    def entities_on(self, list_id: str, kind: str | None = None) -> int:
+        """How many entities the list data has on ``list_id`` (of ``kind``, if given)."""
+        return sum(
+            1
+            for entity_id, on in self._events
+            if on == list_id
+            and (kind is None or getattr(self.entities.get(entity_id), "kind", None) == kind)
+        )
+
+    def default_list_ids(self) -> tuple[str, ...]:
+        """The lists a screening uses when none are named: every list with names in the data
+        (a list without any, such as a ban whose annex is not published, is not offered as if
+        it were screened)."""
+        with_names = {list_id for _, list_id in self._events}
+        return tuple(sorted(list_id for list_id in self.lists if list_id in with_names))
+
     def freshness(self, as_of: dt.date) -> list[FreshnessWarning]:
         """A warning for each release whose data cut-off is before the screening date."""
         return freshness_warnings(self.releases, as_of)

@@ -61,8 +61,8 @@ def decision_note(hit: ListingHit, text: ReportText = ENGLISH) -> str:
     prior = review.prior
     if prior is not None and prior.applies:
         lines.append(
-            f"Cleared before by {prior.decided_by} on {prior.decided_at:%Y-%m-%d}"
-            + (f": {prior.note}" if prior.note else "")
+            f"{prior.decision.earlier} before by {prior.decided_by} on "
+            f"{prior.decided_at:%Y-%m-%d}" + (f": {prior.note}" if prior.note else "")
         )
     elif prior is not None:
         changes = "; ".join(c.english() for c in prior.changes) or "the listing changed"
@@ -83,6 +83,7 @@ def hit_values(hit: ListingHit, text: ReportText = ENGLISH) -> list[CellValue]:
     """The screening columns of one hit, in ``HIT_COLUMNS`` order (the list by its title)."""
     return [
         text.status(hit.status) if text.chinese else hit.status.value,
+        text.basis(hit.status_basis),
         text.list_title(hit.list_id),
         hit.entity_name,
         hit.entity_name_zh,

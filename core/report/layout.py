@@ -54,6 +54,7 @@ LOCATION_COLUMNS = (SHEET_COLUMN, ROW_COLUMN)
 
 HIT_COLUMNS = (
     Column("Status", cap=12, bold=True),
+    Column("Basis", cap=10),
     Column("List", cap=23),
     Column("Matched entity", cap=28, wrap=True),
     Column("Chinese name", cap=20, wrap=True),

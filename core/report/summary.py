@@ -71,6 +71,8 @@ def summary_blocks(result: ScreeningResult, text: ReportText = ENGLISH) -> Block
             sheet.pair(w("list_data"), warning.message, WARNING)
     else:
         sheet.pair(w("list_data"), w("current"), CURRENT)
+    for gap in result.coverage:
+        sheet.pair(w("not_screened"), gap.message, WARNING)
     sheet.blank()
     sheet.section(w("hits_by_list"))
     statuses = [text.status(s) if text.chinese else s.value for s in STATUS_ORDER]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from core.lists.asof import StatusBasis
 from core.lists.model import RestrictionList, Status
 from core.screening.decision import Decision
 
@@ -69,6 +70,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "Row": ("Row", "行号"),
     "Supplier": ("Supplier", "供应商"),
     "Status": ("Status", "状态"),
+    "Basis": ("Basis", "依据"),
+    "not_screened": ("Not screened", "未筛查"),
     "List": ("List", "清单"),
     "Matched entity": ("Matched entity", "匹配实体"),
     "Chinese name": ("Chinese name", "中文名称"),
@@ -90,6 +93,11 @@ _STATUS: dict[Status, tuple[str, str]] = {
     Status.PENDING: ("pending", "待生效"),
     Status.REMOVED: ("removed", "已移除"),
     Status.NOT_LISTED: ("not listed", "未列入"),
+}
+
+_BASIS: dict[StatusBasis, tuple[str, str]] = {
+    StatusBasis.PUBLISHED: ("published", "已公布"),
+    StatusBasis.COMPUTED: ("computed", "推算"),
 }
 
 _DECISION: dict[Decision, tuple[str, str]] = {
@@ -125,6 +133,10 @@ class ReportText:
 
     def status(self, status: Status) -> str:
         return self._pick(_STATUS[status])
+
+    def basis(self, basis: StatusBasis) -> str:
+        """ "published" / "computed" (已公布 / 推算)."""
+        return self._pick(_BASIS[basis])
 
     def decision(self, decision: Decision | str | None) -> str:
         if not decision:

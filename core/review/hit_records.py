@@ -21,7 +21,7 @@ FROM_DECISIONS = frozenset({"decision", "decision_note", "decided_by", "decided_
 _COLUMN = {"row": "row_number"}
 _NATIVE = frozenset({"since", "until", "suspended_since"})
 """Fields stored in a column of their own type (Date); the others as JSON text or text."""
-_JSON_TEXT = frozenset({"reasons", "matched_tokens", "upcoming", "prior"})
+_JSON_TEXT = frozenset({"reasons", "matched_tokens", "upcoming", "prior", "basis_event"})
 STORED_FIELDS: tuple[str, ...] = tuple(f for f in HIT_FIELDS if f not in FROM_DECISIONS)
 
 

@@ -1,8 +1,10 @@
 """What reviewers decided before, applied to a new screening.
 
-A false-positive decision is remembered for the supplier name (normalized) and the entity.
-It applies to later screenings until the entity's listing changes: a listing event on any of
-its lists that was not known when the decision was made brings the hit back for review.
+Every decision (confirmed, false positive, escalated) is remembered for the supplier name
+(normalized) and the entity, and carried to later screenings, shown as such ("confirmed
+before by ... on ..."), never silently. It applies until the entity's listing changes: a
+listing event on any of its lists that was not known when the decision was made brings the
+hit back for review.
 """
 
 from __future__ import annotations
@@ -76,11 +78,7 @@ def apply_memory(
     """``result`` with the hits cleared before marked as such (a new result; ``result`` is
     left as it was)."""
     keys = {(supplier_key(h.supplier_name), h.entity_id) for h in result.hits}
-    remembered = {
-        key: record
-        for key, record in latest_decisions(session, keys).items()
-        if record.decision == Decision.FALSE_POSITIVE
-    }
+    remembered = latest_decisions(session, keys)
     if not remembered:
         return result
     hits: list[ListingHit] = []
@@ -112,7 +110,7 @@ def apply_memory(
         hit = hit.with_prior(prior)
         if prior.applies:
             hit = hit.with_decision(
-                Decision.FALSE_POSITIVE, record.note, record.decided_by, prior.decided_at
+                prior.decision, record.note, record.decided_by, prior.decided_at
             )
         hits.append(hit)
     return replace(result, hits=hits)

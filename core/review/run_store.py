@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.errors import NotFoundError
+from core.lists.asof import StatusBasis
+from core.lists.model import Status
 from core.lists.snapshot import ReleaseInfo, freshness_warnings
 from core.review.cell_json import cells_from_json, cells_to_json
 from core.review.hit_records import (
@@ -19,11 +21,20 @@ from core.review.hit_records import (
     item_hit_from_record,
     item_hit_record,
 )
+from core.screening.coverage import CoverageWarning
 from core.screening.decision import Decision
+from core.screening.kept_names import KeptSheet
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult
 from core.store.audit import append_in
 from core.store.database import Database
-from core.store.models import DecisionRecord, RunHit, RunItemHit, RunRow, ScreeningRun
+from core.store.models import (
+    DecisionRecord,
+    RunHit,
+    RunItemHit,
+    RunNames,
+    RunRow,
+    ScreeningRun,
+)
 from core.store.timestamps import as_utc
 
 
@@ -40,6 +51,26 @@ class RunSummary:
     hit_count: int
     threshold: float
     decided: int
+    monitored: bool = False
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    """What it takes to screen a stored run again: its options and every row it kept."""
+
+    run_id: int
+    input_name: str
+    input_path: str
+    input_sha256: str
+    as_of: dt.date
+    threshold: float
+    list_ids: tuple[str, ...]
+    kept: tuple[KeptSheet, ...]
+    """Empty for a run stored before the names were kept."""
+    hits: dict[tuple[str | None, int, str, str], tuple[Status, StatusBasis]]
+    """The run's hits: (sheet, row, entity, list) -> status and basis, as stored."""
+    names: dict[tuple[str | None, int, str], tuple[str, str]]
+    """(sheet, row, entity) -> the supplier name and entity name of a hit, as stored."""
 
 
 def _release_json(release: ReleaseInfo) -> dict[str, Any]:
@@ -79,6 +110,9 @@ class RunStore:
             releases=json.dumps([_release_json(r) for r in result.releases], ensure_ascii=False),
             sheets=json.dumps([asdict(s) for s in result.sheets], ensure_ascii=False),
             settings=json.dumps(settings, ensure_ascii=False, sort_keys=True),
+            warnings=json.dumps(
+                [w.to_json() | {"title": w.title} for w in result.coverage], ensure_ascii=False
+            ),
             app_version=result.app_version,
             user=result.user,
             started_at=result.started_at,
@@ -92,6 +126,10 @@ class RunStore:
         session.add_all(
             RunRow(run_id=run.id, sheet=sheet, row_number=row, cells=cells_to_json(values))
             for (sheet, row), values in result.rows.items()
+        )
+        session.add_all(
+            RunNames(run_id=run.id, position=i, sheet=k.sheet, rows=len(k.rows), data=k.encode())
+            for i, k in enumerate(result.kept)
         )
         session.add_all(hit_record(run.id, position, h) for position, h in enumerate(result.hits))
         session.add_all(
@@ -139,9 +177,77 @@ class RunStore:
                     hit_count=r.hit_count,
                     threshold=r.threshold,
                     decided=int(decided.get(r.id, 0)),
+                    monitored=r.monitored,
                 )
                 for r in session.scalars(query)
             ]
+
+    def stored(self, run_id: int) -> StoredRun:
+        """The run's options, kept names and hits (``NotFoundError`` for an unknown run)."""
+        with self.db.session() as session:
+            run = session.get(ScreeningRun, run_id)
+            if run is None:
+                raise NotFoundError(f"there is no screening run {run_id}")
+            kept = tuple(
+                KeptSheet.decode(r.sheet, r.data)
+                for r in session.scalars(
+                    select(RunNames).where(RunNames.run_id == run_id).order_by(RunNames.position)
+                )
+            )
+            query = select(
+                RunHit.sheet, RunHit.row_number, RunHit.entity_id, RunHit.list_id, RunHit.status,
+                RunHit.status_basis, RunHit.supplier_name, RunHit.entity_name,
+            ).where(RunHit.run_id == run_id)  # fmt: skip
+            hits: dict[tuple[str | None, int, str, str], tuple[Status, StatusBasis]] = {}
+            names: dict[tuple[str | None, int, str], tuple[str, str]] = {}
+            for (
+                sheet,
+                row,
+                entity,
+                list_id,
+                status,
+                basis,
+                supplier,
+                entity_name,
+            ) in session.execute(query):
+                hits[(sheet, row, entity, list_id)] = (Status(status), StatusBasis(basis))
+                names[(sheet, row, entity)] = (supplier, entity_name)
+            return StoredRun(
+                run_id=run.id,
+                input_name=run.input_name,
+                input_path=run.input_path or run.input_name,
+                input_sha256=run.input_sha256,
+                as_of=run.as_of,
+                threshold=run.threshold,
+                list_ids=tuple(json.loads(run.list_ids)),
+                kept=kept,
+                hits=hits,
+                names=names,
+            )
+
+    def set_monitored(self, run_id: int, monitored: bool, actor: str) -> None:
+        """Mark the run's supplier list as monitored (re-checked after every list import)."""
+        with self.db.session() as session:
+            run = session.get(ScreeningRun, run_id)
+            if run is None:
+                raise NotFoundError(f"there is no screening run {run_id}")
+            run.monitored = monitored
+            append_in(
+                session,
+                "monitoring.changed",
+                f"run {run_id}",
+                {"run": run_id, "monitored": monitored},
+                actor,
+            )
+
+    def monitored_runs(self) -> list[int]:
+        with self.db.session() as session:
+            query = select(ScreeningRun.id).where(ScreeningRun.monitored.is_(True))
+            return sorted(session.scalars(query))
+
+    def run_ids(self) -> list[int]:
+        with self.db.session() as session:
+            return sorted(session.scalars(select(ScreeningRun.id)))
 
     def load(self, run_id: int) -> ScreeningResult:
         """The run as it was screened, with the decisions made on it since (newest wins)."""
@@ -180,6 +286,7 @@ class RunStore:
                 rows=rows,
                 releases=releases,
                 freshness=tuple(freshness_warnings(releases, run.as_of)),
+                coverage=tuple(CoverageWarning.from_json(w) for w in json.loads(run.warnings)),
                 app_version=run.app_version,
                 user=run.user,
                 started_at=as_utc(run.started_at),

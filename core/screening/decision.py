@@ -21,6 +21,11 @@ class Decision(StrEnum):
         """ "false positive": how the CLI and the report print it."""
         return self.value.replace("_", " ")
 
+    @property
+    def earlier(self) -> str:
+        """How the report and the CLI say it was decided before: "Cleared", "Confirmed"."""
+        return "Cleared" if self is Decision.FALSE_POSITIVE else self.value.capitalize()
+
     @classmethod
     def parse(cls, text: str) -> Decision:
         """Accepts "false-positive", "false positive", "FALSE_POSITIVE" ..."""

@@ -16,6 +16,7 @@ from core import __version__
 from core.collector import collector_paused
 from core.errors import UsageError
 from core.identity import default_reviewer
+from core.lists.asof import status_basis
 from core.lists.describe import EventLine
 from core.lists.model import SEVERITY, ListStatus, Status
 from core.lists.snapshot import ListSnapshot
@@ -29,7 +30,9 @@ from core.matching import (
 from core.matching.batch import Matches, NameWithCountries
 from core.matching.runtime import MatchingRuntime, SizeHint
 from core.progress import NullProgress, Progress, check_cancelled
+from core.screening.coverage import coverage_warnings
 from core.screening.item_hits import ItemHit, ItemMatcher
+from core.screening.kept_names import kept_sheet
 from core.screening.result import (
     ListingHit,
     ScreenedSheet,
@@ -63,6 +66,11 @@ class ScreeningRequest:
     list_ids: tuple[str, ...] | None = None
     threshold: float | None = None
     keep_all_rows: bool = False
+    input_sha256: str | None = None
+    """The checksum of the file the tables came from, when that file is not at ``path`` (a
+    run screened again from its kept names); None: computed from ``path``."""
+    rescreen_of: int | None = None
+    """The stored run whose kept names these tables are (``tradescreen-cli rescreen``)."""
     tables: tuple[SupplierTable, ...] | None = None
     """The tables already read from ``path`` with the options above (the window reads first,
     so that the user can check the columns; their roles as the user left them); None: the
@@ -79,7 +87,7 @@ class ScreeningRequest:
             "header_row": self.header_row,
             "lists": list(self.list_ids) if self.list_ids else None,
             "threshold": self.threshold,
-        }
+        } | ({"rescreen_of": self.rescreen_of} if self.rescreen_of is not None else {})
 
 
 def validate_request(request: ScreeningRequest, snapshot: ListSnapshot) -> None:
@@ -147,7 +155,7 @@ def _screen(
         as_of=request.as_of,
         list_ids=request.list_ids,
         threshold=request.threshold,
-        input_sha256=file_sha256(request.path),
+        input_sha256=request.input_sha256 or file_sha256(request.path),
         user=user,
         progress=progress,
         keep_all_rows=request.keep_all_rows,
@@ -173,13 +181,14 @@ def _screen_tables(
         raise UsageError("nothing to screen: no sheet was chosen")
     started = started_at
     limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
-    chosen = tuple(sorted(snapshot.lists)) if not list_ids else tuple(list_ids)
+    chosen = snapshot.default_list_ids() if not list_ids else tuple(list_ids)
     total = sum(len(t.rows) for t in tables)
     statuses = _StatusCache(snapshot, as_of, chosen)
     hits: list[ListingHit] = []
     rows: dict[tuple[str | None, int], tuple[CellValue, ...]] = {}
     all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = {}
     sheets = []
+    kept = []
     name_columns: list[int] = []
     for table in tables:
         if table.roles.name is None:
@@ -194,6 +203,7 @@ def _screen_tables(
         tables, name_columns, cells, strict=True
     ):
         roles = table.roles
+        kept.append(kept_sheet(table.sheet, table.rows, names, alts, countries))
         if keep_all_rows:
             all_rows[table.sheet] = [(r.row_number, r.values) for r in table.rows]
         for row, name, alt, country in zip(table.rows, names, alts, countries, strict=True):
@@ -241,6 +251,8 @@ def _screen_tables(
         started_at=started,
         finished_at=dt.datetime.now(dt.UTC),
         all_rows=all_rows,
+        kept=tuple(kept),
+        coverage=coverage_warnings(snapshot, chosen),
         item_hits=tuple(item_hits),
     )
 
@@ -412,6 +424,7 @@ def _hits_for(
     out = []
     for list_id, status in statuses.get(match.entity_id).items():
         basis = status.basis
+        release = snapshot.release_of(list_id)
         out.append(
             ListingHit(
                 sheet=table.sheet,
@@ -434,6 +447,8 @@ def _hits_for(
                 source_url=basis.source_url if basis else "",
                 upcoming=tuple(EventLine.of(e) for e in status.upcoming),
                 suspended_since=status.suspended_since,
+                status_basis=status_basis(status, release.data_cutoff if release else None),
+                basis_event=EventLine.of(basis) if basis else None,
             )
         )
     return out

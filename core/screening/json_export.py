@@ -119,7 +119,8 @@ def result_to_json(result: ScreeningResult) -> dict[str, Any]:
             }
             for r in result.releases
         ],
-        "warnings": [w.message for w in result.freshness],
+        "warnings": [w.message for w in result.freshness] + [w.message for w in result.coverage],
+        "coverage_warnings": [w.to_json() for w in result.coverage],
         "hits": [hit_to_json(h) for h in result.hits],
         "item_hits": [item_hit_to_json(h) for h in result.item_hits],
     }

@@ -9,12 +9,15 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from core.lists.asof import StatusBasis
 from core.lists.describe import EventLine
 from core.lists.model import Status
 from core.lists.snapshot import FreshnessWarning, ReleaseInfo
 from core.matching.reasons import Reason
+from core.screening.coverage import CoverageWarning
 from core.screening.decision import Decision
 from core.screening.item_hits import ItemHit
+from core.screening.kept_names import KeptSheet
 from core.spreadsheets.table import CellValue
 
 
@@ -59,6 +62,11 @@ class ListingHit:
     upcoming: tuple[EventLine, ...] = ()
     suspended_since: dt.date | None = None
     """Start of the current suspension window (``since`` is when the listing began)."""
+    status_basis: StatusBasis = StatusBasis.PUBLISHED
+    """``computed`` when the status rests on a date no source printed or has yet confirmed
+    (``core.lists.asof.status_basis``)."""
+    basis_event: EventLine | None = None
+    """The event the status rests on (its notice, dates and list)."""
     decision: Decision | None = None
     decision_note: str = ""
     decided_by: str = ""
@@ -115,6 +123,10 @@ class ScreeningResult:
         default_factory=dict
     )
     """Every screened row, when the caller kept them (for an "All rows" report sheet)."""
+    coverage: tuple[CoverageWarning, ...] = ()
+    """Chosen lists the list data cannot screen a supplier file against."""
+    kept: tuple[KeptSheet, ...] = ()
+    """Every screened row's names and country, per sheet (a run can be checked again)."""
     item_hits: tuple[ItemHit, ...] = ()
     """Rows buying or selling a controlled item (by HS code or description)."""
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -157,6 +158,11 @@ class ScreeningRun(Base):
     releases: Mapped[str] = mapped_column(Text)  # JSON: the releases used, with checksums
     sheets: Mapped[str] = mapped_column(Text)  # JSON: sheet, header row, headers, columns
     settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON: options as given
+    known_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    """Screened with the list releases known on this date (None: the newest)."""
+    warnings: Mapped[str] = mapped_column(Text, default="[]")  # JSON: coverage warnings
+    monitored: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Re-checked after every list import (its kept names)."""
     app_version: Mapped[str] = mapped_column(String(40))
     user: Mapped[str] = mapped_column(String(200))
     started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
@@ -209,6 +215,23 @@ class RunHit(Base):
     upcoming: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     suspended_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     prior: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: remembered decision
+    status_basis: Mapped[str] = mapped_column(String(20), default="published")
+    basis_event: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: EventLine
+
+
+class RunNames(Base):
+    """Every screened row's name, second name and country of one sheet of a run, so that the
+    run can be checked again without its file: JSON lines, zlib-compressed."""
+
+    __tablename__ = "run_names"
+    __table_args__ = (Index("ix_run_names_run", "run_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    sheet: Mapped[str | None] = mapped_column(Text, nullable=True)
+    rows: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class RunItemHit(Base):

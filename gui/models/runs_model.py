@@ -19,7 +19,7 @@ RUN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RunsModel(QAbstractTableModel):
-    COLUMNS = 10
+    COLUMNS = 11
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +58,7 @@ class RunsModel(QAbstractTableModel):
             self.tr("Hits"),
             self.tr("Decided"),
             self.tr("Threshold"),
+            self.tr("Monitored"),
         ]
         return names[section] if 0 <= section < self.COLUMNS else None
 
@@ -85,6 +86,7 @@ class RunsModel(QAbstractTableModel):
             f"{run.hit_count:,}",
             f"{run.decided:,}",
             f"{run.threshold:g}",
+            "✓" if run.monitored else "",
         )
         return values[column] if 0 <= column < self.COLUMNS else None
 

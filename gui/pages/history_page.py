@@ -25,6 +25,8 @@ class HistoryView(QWidget):
     refresh_requested = Signal()
     open_requested = Signal(int)
     export_requested = Signal(int)
+    monitor_requested = Signal(int, bool)
+    rescreen_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,7 +42,20 @@ class HistoryView(QWidget):
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportRunButton")
         self.export_button.clicked.connect(self._export)
-        for button in (self.refresh_button, self.open_button, self.export_button):
+        self.monitor_button = QPushButton(self)
+        self.monitor_button.setObjectName("monitorRunButton")
+        self.monitor_button.setCheckable(True)
+        self.monitor_button.clicked.connect(self._monitor)
+        self.rescreen_button = QPushButton(self)
+        self.rescreen_button.setObjectName("rescreenRunButton")
+        self.rescreen_button.clicked.connect(self._rescreen)
+        for button in (
+            self.refresh_button,
+            self.monitor_button,
+            self.rescreen_button,
+            self.open_button,
+            self.export_button,
+        ):
             top.addWidget(button)
         layout.addLayout(top)
         self.model = RunsModel(self)
@@ -67,6 +82,14 @@ class HistoryView(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.open_button.setText(self.tr("Open in Results"))
         self.export_button.setText(self.tr("Export to Excel…"))
+        self.monitor_button.setText(self.tr("Monitor"))
+        self.monitor_button.setToolTip(
+            self.tr("Check this supplier list again after every list import")
+        )
+        self.rescreen_button.setText(self.tr("Screen again"))
+        self.rescreen_button.setToolTip(
+            self.tr("A new run from this run's names, with the newest list data")
+        )
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -94,11 +117,26 @@ class HistoryView(QWidget):
         chosen = self.selected_run() is not None
         self.open_button.setEnabled(chosen)
         self.export_button.setEnabled(chosen)
+        self.rescreen_button.setEnabled(chosen)
+        self.monitor_button.setEnabled(chosen)
+        index = self.table.selectionModel().currentIndex()
+        monitored = chosen and self.model.run_at(index.row()).monitored
+        self.monitor_button.setChecked(bool(monitored))
 
     def _open(self) -> None:
         run_id = self.selected_run()
         if run_id is not None:
             self.open_requested.emit(run_id)
+
+    def _monitor(self, on: bool) -> None:
+        run_id = self.selected_run()
+        if run_id is not None:
+            self.monitor_requested.emit(run_id, on)
+
+    def _rescreen(self) -> None:
+        run_id = self.selected_run()
+        if run_id is not None:
+            self.rescreen_requested.emit(run_id)
 
     def _export(self) -> None:
         run_id = self.selected_run()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.lists.model import Status
 from core.lists.snapshot import FreshnessWarning, ListSnapshot
 from core.review.state import ReviewState
+from core.screening.coverage import CoverageGap, CoverageWarning
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from gui.models.results_model import (
@@ -417,9 +418,24 @@ class ResultsPage(QWidget):
                 html.escape(self.tr("Controlled items on {rows} rows").format(rows=f"{rows:,}"))
             )
         self.counts.setText("&nbsp;&nbsp;&nbsp;".join(chips))
-        self.banner.setVisible(bool(result.freshness))
-        self.banner.setText("\n".join(self.freshness_text(w) for w in result.freshness))
+        notes = [self.freshness_text(w) for w in result.freshness]
+        notes += [self.coverage_text(w) for w in result.coverage]
+        self.banner.setVisible(bool(notes))
+        self.banner.setText("\n".join(notes))
         self._update_shown()
+
+    def coverage_text(self, warning: CoverageWarning) -> str:
+        lists = self.snapshot.lists if self.snapshot is not None else {}
+        title = list_title(lists.get(warning.list_id), warning.list_id)
+        if warning.gap is CoverageGap.NO_NAMES:
+            return self.tr(
+                "{list}: the list data has no names for this list, so nothing was screened "
+                "against it. Import its names as an own list to screen it."
+            ).format(list=title)
+        return self.tr(
+            "{list}: the list data names only persons on this list, so no company in the file "
+            "can match it."
+        ).format(list=title)
 
     def freshness_text(self, warning: FreshnessWarning) -> str:
         release = warning.release

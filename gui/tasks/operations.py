@@ -18,6 +18,7 @@ from core.review import RunSummary
 from core.screening import ScreeningRequest
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
+from core.services.changes import ChangeService, RunChanges
 from core.spreadsheets import SheetChoice, SupplierTable, list_sheets, read_tables
 from gui.tasks.screen_options import ScreenOptions
 from gui.tasks.services import AppServices
@@ -182,6 +183,27 @@ def import_pack(services: AppServices, path: Path, progress: Progress) -> Import
     services.lists_changed()
     services.snapshot()  # read the new list data here, not in the GUI thread
     return result
+
+
+def check_changes(services: AppServices, progress: Progress) -> list[RunChanges]:
+    """After a list import: every earlier run checked against the new data; the monitored
+    ones are recorded in the audit trail."""
+    service = ChangeService(services.screening())
+    found = service.changes(progress=progress)
+    service.record_monitored(found, services.reviewer)
+    return found
+
+
+def set_monitored(services: AppServices, run_id: int, on: bool, progress: Progress) -> int:
+    services.runs().set_monitored(run_id, on, services.reviewer)
+    return run_id
+
+
+def rescreen(services: AppServices, run_id: int, progress: Progress) -> Screened:
+    """A new run from the kept names of ``run_id``, with the newest list data."""
+    service = services.screening()
+    result = ChangeService(service).rescreen(run_id, progress=progress)
+    return Screened(result, service.snapshot())
 
 
 def load_snapshot(services: AppServices, progress: Progress) -> ListSnapshot:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.lists.model import Status
+from core.lists.asof import StatusBasis
+from core.lists.model import Action, Status
 from core.lists.snapshot import ListSnapshot
 from core.review.state import ReviewState, review_of
 from core.screening.decision import Decision
@@ -233,6 +234,10 @@ class DetailPane(QScrollArea):
                 f"<b>{html.escape(self._list_name(hit.list_id))}</b>: "
                 + html.escape(self.status_sentence(hit))
             )
+            if hit.status_basis is StatusBasis.COMPUTED:
+                lines.append(
+                    "&nbsp;&nbsp;&nbsp;&nbsp;<i>" + html.escape(self.basis_sentence(hit)) + "</i>"
+                )
             for change in hit.upcoming:
                 lines.append(
                     "&nbsp;&nbsp;&nbsp;&nbsp;"
@@ -243,6 +248,19 @@ class DetailPane(QScrollArea):
                     )
                 )
         return "<br>".join(lines)
+
+    def basis_sentence(self, hit: ListingHit) -> str:
+        """Why a computed status is computed (the mark beside it)."""
+        event = hit.basis_event
+        if event is not None and event.action is Action.SUSPENDED and event.until is not None:
+            return self.tr(
+                "Computed: in force again because the suspension's end, {date}, has passed; "
+                "that end was counted from the notice or no later notice confirms it."
+            ).format(date=event.until.isoformat())
+        day = event.effective_on.isoformat() if event is not None else "?"
+        return self.tr(
+            "Computed: the date {date} was derived (an edition or file comparison), not printed."
+        ).format(date=day)
 
     def status_sentence(self, hit: ListingHit) -> str:
         """ "Suspended from 2025-05-14 until 2025-08-12 (listed since 2025-04-04)" and the like."""
@@ -288,13 +306,22 @@ class DetailPane(QScrollArea):
         elif prior is not None:
             lists = self._snapshot.lists if self._snapshot is not None else {}
             changes = "; ".join(event_text(change, lists) for change in review.changes)
-            self.prior.setText(
+            lapsed = (
                 self.tr(
                     "Cleared before by {name} on {date}, but the listing changed since: "
                     "review again. {changes}"
-                ).format(
+                )
+                if prior.decision is Decision.FALSE_POSITIVE
+                else self.tr(
+                    "Decided before by {name} on {date} ({decision}), but the listing changed "
+                    "since: review again. {changes}"
+                )
+            )
+            self.prior.setText(
+                lapsed.format(
                     name=prior.decided_by,
                     date=prior.decided_at.date().isoformat(),
+                    decision=decision_label(prior.decision),
                     changes=changes,
                 )
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.lists.model import ListingEvent
@@ -33,9 +33,10 @@ def legend_html() -> str:
         (STATUS_COLORS[status].name(), html.escape(status_label(status)))
         for status in SCREENED_STATUSES
     )
-    return "&nbsp;&nbsp;&nbsp;".join(
-        f"<span style='color:{color}'>■</span>&nbsp;{label}" for color, label in chips
-    )
+    marks = [f"<span style='color:{color}'>■</span>&nbsp;{label}" for color, label in chips]
+    computed = QCoreApplication.translate("EntityHistory", "computed date")
+    marks.append(f"┆&nbsp;{html.escape(computed)}")
+    return "&nbsp;&nbsp;&nbsp;".join(marks)
 
 
 class EntityHistory(QWidget):

@@ -107,6 +107,7 @@ class OptionsPanel(QGroupBox):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self._lists: list[RestrictionList] = []
+        self._defaults: tuple[str, ...] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -131,17 +132,35 @@ class OptionsPanel(QGroupBox):
         super().changeEvent(event)
 
     def set_lists(
-        self, lists: list[RestrictionList], checked: tuple[str, ...] | None = None
+        self,
+        lists: list[RestrictionList],
+        checked: tuple[str, ...] | None = None,
+        *,
+        with_names: tuple[str, ...] | None = None,
     ) -> None:
-        """Show ``lists``; ``checked`` None checks all of them."""
+        """Show ``lists``; ``checked`` None checks the default ones: those in ``with_names``
+        (the lists the data has names for; None: all). A list without names is shown as such,
+        unchecked and explained, never as if it were screened."""
         self._lists = list(lists)
+        self._defaults = tuple(with_names) if with_names is not None else None
         self.lists.clear()
         for lst in self._lists:
-            item = QListWidgetItem(list_title(lst), self.lists)
+            empty = self._defaults is not None and lst.list_id not in self._defaults
+            title = list_title(lst)
+            if empty:
+                title = self.tr("{title} — no names in the data").format(title=title)
+            item = QListWidgetItem(title, self.lists)
             item.setData(Qt.ItemDataRole.UserRole, lst.list_id)
-            item.setToolTip(f"{lst.list_id}\n{lst.authority}")
+            tip = f"{lst.list_id}\n{lst.authority}"
+            if empty:
+                tip += "\n" + self.tr(
+                    "The list data has no names for this list: screening against it finds "
+                    "nothing. Import its names as an own list (Lists → Import)."
+                )
+                item.setForeground(self.palette().placeholderText())
+            item.setToolTip(tip)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            on = checked is None or lst.list_id in checked
+            on = lst.list_id in checked if checked is not None else not empty
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _check_all(self, on: bool) -> None:
@@ -150,14 +169,17 @@ class OptionsPanel(QGroupBox):
             self.lists.item(i).setCheckState(state)
 
     def checked_list_ids(self) -> tuple[str, ...] | None:
-        """The checked lists; None when all are checked (screen against every list)."""
+        """The checked lists; None when they are the default ones (every list with names)."""
         items = [self.lists.item(i) for i in range(self.lists.count())]
         ids = tuple(
             str(i.data(Qt.ItemDataRole.UserRole))
             for i in items
             if i.checkState() == Qt.CheckState.Checked
         )
-        return None if len(ids) == len(items) else ids
+        defaults = self._defaults
+        if defaults is None:
+            defaults = tuple(str(i.data(Qt.ItemDataRole.UserRole)) for i in items)
+        return None if set(ids) == set(defaults) else ids
 
     def options(self) -> ScreenOptions:
         return ScreenOptions(self.date.date(), self.checked_list_ids(), self.threshold.value())

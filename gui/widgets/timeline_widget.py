@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.lists.asof import status_as_of
-from core.lists.model import ListingEvent, Status
+from core.lists.model import Action, ListingEvent, Status
 from gui.text.core_text import event_line
 from gui.text.labels import STATUS_COLORS, status_label
 
@@ -70,6 +70,22 @@ def lane_spans(events: Sequence[ListingEvent]) -> tuple[Span, ...]:
         else:
             spans.append(Span(day, end, status))
     return tuple(spans)
+
+
+def computed_days(events: Sequence[ListingEvent]) -> list[dt.date]:
+    """Dates the data computed rather than printed (quality ``D``): a suspension's end counted
+    from "90 days" or "1 year", a listing or removal dated by an edition comparison. The
+    timeline marks them with a dotted tick."""
+    days = []
+    for event in events:
+        if not event.derived:
+            continue
+        if event.action is Action.SUSPENDED:
+            if event.until is not None:
+                days.append(event.until)
+        else:
+            days.append(event.effective_on)
+    return days
 
 
 def make_lane(list_id: str, title: str, events: Sequence[ListingEvent]) -> Lane:
@@ -221,6 +237,11 @@ class TimelineWidget(QWidget):
                 brush.setStyle(Qt.BrushStyle.BDiagPattern)
             painter.setBrush(brush)
             painter.drawRoundedRect(self._span_rect(index, span), 3, 3)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1, Qt.PenStyle.DotLine))
+        top = self._bar_top(index)
+        for day in computed_days(lane.events):
+            x = self.x_of(day)
+            painter.drawLine(QPointF(x, top - 4), QPointF(x, top + BAR_HEIGHT + 4))
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
         for ev in lane.events:

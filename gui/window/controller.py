@@ -27,6 +27,7 @@ from core.paths import sample_suppliers_file
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
 from core.secrets import with_password
+from core.services.changes import RunChanges
 from core.spreadsheets import SheetChoice, SupplierTable
 from core.store.database import describe_url, resolve_database_url
 from gui.tasks import operations
@@ -72,6 +73,8 @@ class AppController(QObject):
     runs_loaded = Signal(list)
     """The stored runs (``list[RunSummary]``), for History."""
     runs_changed = Signal()
+    changes_found = Signal(list)
+    """After a list import: ``RunChanges`` of every earlier run (what the new data changes)."""
     """Runs or decisions changed: the runs shown are out of date."""
     threshold_changed = Signal(float)
     """The default match threshold was changed in Settings."""
@@ -350,6 +353,56 @@ class AppController(QObject):
         self.imported.emit(imported)
         self.status_message.emit(message, 10000)
         self.reload_lists()
+        if imported.created:
+            self.check_changes()
+
+    def check_changes(self) -> None:
+        """Which earlier screenings the newest list data changes (monitored ones audited);
+        emits ``changes_found``."""
+        services = self.services
+        self.tasks.run(
+            QCoreApplication.translate("MainWindow", "Checking earlier screenings…"),
+            lambda progress: operations.check_changes(services, progress),
+            self._changes_checked,
+            rows=False,
+            exclusive=True,
+        )
+
+    def _changes_checked(self, found: list[RunChanges]) -> None:
+        affected = sum(1 for c in found if c.affected)
+        text = (
+            QCoreApplication.translate(
+                "MainWindow", "{count} earlier screenings are affected by the new list data."
+            ).format(count=affected)
+            if affected
+            else QCoreApplication.translate(
+                "MainWindow", "No earlier screening is affected by the new list data."
+            )
+        )
+        self.status_message.emit(text, 15000)
+        self.changes_found.emit(found)
+
+    def set_monitored(self, run_id: int, on: bool) -> None:
+        """Monitor a stored run's supplier list (re-checked after every list import)."""
+        services = self.services
+        run_in_background(
+            lambda progress: operations.set_monitored(services, run_id, on, progress),
+            parent=self,
+            on_success=lambda _run: self.runs_changed.emit(),
+            on_failure=self.failed.emit,
+            exclusive=True,
+        )
+
+    def rescreen(self, run_id: int) -> None:
+        """A new run from the kept names of ``run_id`` with the newest list data; shown and
+        stored like a screening (``screened``)."""
+        services = self.services
+        self.tasks.run(
+            QCoreApplication.translate("MainWindow", "Screening run {id} again…").format(id=run_id),
+            lambda progress: operations.rescreen(services, run_id, progress),
+            self._screened,
+            exclusive=True,
+        )
 
     def refresh_runs(self) -> None:
         """Read the stored runs (in the background); emits ``runs_loaded``."""

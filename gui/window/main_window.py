@@ -20,9 +20,11 @@ from core.lists.snapshot import ListSnapshot
 from core.report.target import PDF_SUFFIX, SUFFIX, with_suffix
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
+from core.services.changes import RunChanges
 from core.spreadsheets import SheetChoice
 from gui.desktop import file_dialogs
 from gui.dialogs.about import AboutDialog, app_icon
+from gui.dialogs.changes_dialog import ChangesDialog
 from gui.dialogs.error_dialogs import show_error
 from gui.dialogs.settings_dialog import SettingsDialog
 from gui.pages.history_page import HistoryView
@@ -88,6 +90,9 @@ class MainWindow(QMainWindow):
         self.history.refresh_requested.connect(self.refresh_history)
         self.history.open_requested.connect(controller.open_run)
         self.history.export_requested.connect(self.ask_export_run)
+        self.history.monitor_requested.connect(controller.set_monitored)
+        self.history.rescreen_requested.connect(controller.rescreen)
+        controller.changes_found.connect(self.show_changes)
         self._connect_controller()
 
         page.options.threshold.setValue(controller.preferences().default_threshold)
@@ -291,6 +296,14 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.controller.export_result(result, path, self.results.include_all_rows())
 
+    def show_changes(self, found: list[RunChanges]) -> None:
+        """After a list import: the earlier screenings it changes, when there are any."""
+        if any(c.affected for c in found):
+            dialog = ChangesDialog(found, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.dialog = dialog
+
     def ask_export_run(self, run_id: int) -> None:
         summary = self.history.model.summary_of(run_id)
         name, as_of = (summary.input_name, summary.as_of) if summary else ("run", dt.date.today())
@@ -327,9 +340,13 @@ class MainWindow(QMainWindow):
     def _lists_loaded(self, snapshot: ListSnapshot) -> None:
         options = self.screen_page.options
         lists = sorted(snapshot.lists.values(), key=lambda x: x.list_id)
-        # The first time: the configured default lists (none configured: all).
+        # The first time: the configured default lists (none configured: those with names).
         first = self.controller.preferences().default_lists or None
-        options.set_lists(lists, options.checked_list_ids() if options.lists.count() else first)
+        options.set_lists(
+            lists,
+            options.checked_list_ids() if options.lists.count() else first,
+            with_names=snapshot.default_list_ids(),
+        )
         self.lists_view.set_snapshot(snapshot)
         self._update_status_info()
 

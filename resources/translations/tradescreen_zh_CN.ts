@@ -389,6 +389,18 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>Column {letter}</source>
         <translation>{letter} 列</translation>
     </message>
+    <message>
+        <source>Computed: in force again because the suspension's end, {date}, has passed; that end was counted from the notice or no later notice confirms it.</source>
+        <translation>推算：暂停期限 {date} 已过，措施恢复生效；该截止日期系按公告推算，或尚无更新的公告确认。</translation>
+    </message>
+    <message>
+        <source>Computed: the date {date} was derived (an edition or file comparison), not printed.</source>
+        <translation>推算：日期 {date} 系由版本或文件比对得出，并非公告所载。</translation>
+    </message>
+    <message>
+        <source>Decided before by {name} on {date} ({decision}), but the listing changed since: review again. {changes}</source>
+        <translation>{name} 曾于 {date} 作出结论（{decision}），但此后列名情况已变更：请重新审核。{changes}</translation>
+    </message>
 </context>
 <context>
     <name>EntitiesModel</name>
@@ -426,6 +438,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>, announced {date}</source>
         <translation>，{date} 公告</translation>
+    </message>
+    <message>
+        <source>computed date</source>
+        <translation>推算日期</translation>
     </message>
 </context>
 <context>
@@ -491,6 +507,22 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>持续监控</translation>
+    </message>
+    <message>
+        <source>Check this supplier list again after every list import</source>
+        <translation>每次导入清单后重新核对此供应商清单</translation>
+    </message>
+    <message>
+        <source>Screen again</source>
+        <translation>重新筛查</translation>
+    </message>
+    <message>
+        <source>A new run from this run's names, with the newest list data</source>
+        <translation>用此批次的名称和最新清单数据生成新的筛查批次</translation>
     </message>
 </context>
 <context>
@@ -803,6 +835,22 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>Opening run {id}…</source>
         <translation>正在打开第 {id} 批次…</translation>
     </message>
+    <message>
+        <source>Checking earlier screenings…</source>
+        <translation>正在核对以往的筛查…</translation>
+    </message>
+    <message>
+        <source>{count} earlier screenings are affected by the new list data.</source>
+        <translation>新的清单数据影响了 {count} 次以往的筛查。</translation>
+    </message>
+    <message>
+        <source>No earlier screening is affected by the new list data.</source>
+        <translation>新的清单数据未影响任何以往的筛查。</translation>
+    </message>
+    <message>
+        <source>Screening run {id} again…</source>
+        <translation>正在重新筛查第 {id} 批次…</translation>
+    </message>
 </context>
 <context>
     <name>OptionsPanel</name>
@@ -833,6 +881,14 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>None</source>
         <translation>全不选</translation>
+    </message>
+    <message>
+        <source>{title} — no names in the data</source>
+        <translation>{title} — 数据中无名称</translation>
+    </message>
+    <message>
+        <source>The list data has no names for this list: screening against it finds nothing. Import its names as an own list (Lists → Import).</source>
+        <translation>清单数据中没有此清单的名称：针对其筛查不会有任何结果。请将其名称作为自有清单导入（清单 → 导入）。</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1062,14 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>Controlled items on {rows} rows</source>
         <translation>{rows} 行涉及管制物项</translation>
     </message>
+    <message>
+        <source>{list}: the list data has no names for this list, so nothing was screened against it. Import its names as an own list to screen it.</source>
+        <translation>{list}：清单数据中没有此清单的名称，因此未针对其进行任何筛查。请将其名称作为自有清单导入后再筛查。</translation>
+    </message>
+    <message>
+        <source>{list}: the list data names only persons on this list, so no company in the file can match it.</source>
+        <translation>{list}：清单数据中此清单仅列有个人，文件中的公司无法与之匹配。</translation>
+    </message>
 </context>
 <context>
     <name>RunsModel</name>
@@ -1052,6 +1116,10 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>SHA-256 {digest}</source>
         <translation>SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <source>Monitored</source>
+        <translation>持续监控</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1425,57 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>source</source>
         <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>What the new list data changes</source>
+        <translation>新清单数据带来的变化</translation>
+    </message>
+    <message>
+        <source>{affected} of {runs} earlier screenings are affected.</source>
+        <translation>{runs} 次以往的筛查中有 {affected} 次受到影响。</translation>
+    </message>
+    <message>
+        <source>Run / row</source>
+        <translation>批次 / 行</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Listed entity</source>
+        <translation>列名实体</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>之前 → 之后</translation>
+    </message>
+    <message>
+        <source>Run {id}: {file} (as of {date})</source>
+        <translation>第 {id} 批次：{file}（基准日期 {date}）</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, row {row}</source>
+        <translation>工作表 {sheet}，第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>no hit</source>
+        <translation>无命中</translation>
+    </message>
+    <message>
+        <source> (computed)</source>
+        <translation>（推算）</translation>
     </message>
 </context>
 </TS>

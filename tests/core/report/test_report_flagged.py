@@ -15,7 +15,7 @@ from core.screening.result import ScreenedSheet
 from .conftest import CHINESE_NAME, HEADERS, SHEET, column_of, make_hit, make_result
 
 HIT_HEADERS = [
-    "Status", "List", "Matched entity", "Chinese name", "Matched name", "Score", "Reasons",
+    "Status", "Basis", "List", "Matched entity", "Chinese name", "Matched name", "Score", "Reasons",
     "Since", "Until", "Announcement", "Source", "Decision", "Note",
 ]  # fmt: skip
 

@@ -15,6 +15,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import select, text
 
+from core.lists.asof import StatusBasis
 from core.lists.describe import EventLine
 from core.lists.model import Action, Status
 from core.matching.reasons import Reason, ReasonKind
@@ -72,6 +73,10 @@ def every_field_hit() -> ListingHit:
             ),
         ),
         suspended_since=dt.date(2025, 11, 10),
+        status_basis=StatusBasis.COMPUTED,
+        basis_event=EventLine(
+            "cn-unreliable-entity", Action.SUSPENDED, dt.date(2025, 11, 10), dt.date(2026, 11, 10)
+        ),
         decision=prior.decision,
         decision_note=prior.note,
         decided_by=prior.decided_by,
@@ -155,7 +160,18 @@ def test_a_run_stored_by_an_earlier_version_reads_back_as_values(tmp_path: Path)
     with old.engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "0002")
-    run_id = _run_id(old)
+    with old.engine.begin() as connection:  # the columns of revision 0002
+        inserted = connection.execute(
+            text(
+                "INSERT INTO screening_runs (input_name, input_path, input_sha256, as_of,"
+                " threshold, list_ids, releases, sheets, settings, app_version, user,"
+                " started_at, finished_at, rows_screened, flagged_rows, hit_count) VALUES"
+                " ('a.xlsx', '/a.xlsx', :sha, '2026-12-04', 88.0, '[]', '[]', '[]', '{}', 'old',"
+                " 'me', :at, :at, 1, 1, 1)"
+            ),
+            {"sha": "0" * 64, "at": AT.isoformat()},
+        )
+        run_id = inserted.lastrowid
     legacy: dict[str, Any] = {
         "reasons": [
             "tokens matched: kratos, unmanned",

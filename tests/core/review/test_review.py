@@ -16,7 +16,8 @@ from core.cli import main
 from core.errors import NotFoundError, UsageError
 from core.lists.catalog import ListCatalog
 from core.paths import bundled_pack_dir, sample_suppliers_file
-from core.review import AuditLog, Decision, DecisionService, RunStore
+from core.report.flagged import decision_note
+from core.review import AuditLog, Decision, DecisionService, ReviewState, RunStore, review_of
 from core.screening import ScreeningRequest
 from core.services import ScreeningService
 from core.store.database import Database
@@ -109,11 +110,26 @@ def test_other_suppliers_are_not_cleared(db: Database) -> None:
     assert all(h.decision is None for h in hits if h.entity_id != KRATOS)
 
 
-def test_confirmed_is_not_carried_over(db: Database) -> None:
+@pytest.mark.parametrize("decision", [Decision.CONFIRMED, Decision.ESCALATED])
+def test_every_decision_is_carried_over_until_the_listing_changes(
+    db: Database, tmp_path: Path, decision: Decision
+) -> None:
     _screen(db)
-    updated = DecisionService(db).decide(1, KRATOS_ROW, KRATOS, "confirmed", note="checked")
-    assert {h.decision for h in updated} == {"confirmed"}
-    assert all(h.decision is None and h.prior is None for h in _kratos(_screen(db)))
+    updated = DecisionService(db).decide(1, KRATOS_ROW, KRATOS, decision, note="checked", by="amy")
+    assert {h.decision for h in updated} == {decision}
+    second = _kratos(_screen(db))
+    assert second and all(h.decision is decision for h in second)
+    assert all(review_of(h).state is ReviewState.REMEMBERED for h in second)
+    prior = second[0].prior
+    assert prior is not None and prior.applies and prior.decided_by == "amy"
+    assert decision_note(second[0]).startswith(f"{decision.earlier} before by amy on ")
+
+    row = (f"{KRATOS},cn-unreliable-entity,removed,2026-11-30,,2026-11-28,"
+           "Test announcement 2026-11-28,https://example.org/notice,,")  # fmt: skip
+    ListCatalog(db).import_pack(_newer_pack_with_event(tmp_path, row))
+    third = _kratos(_screen(db))
+    assert third and all(h.decision is None for h in third)
+    assert all(review_of(h).state is ReviewState.REVIEW_AGAIN for h in third)
 
 
 def test_decision_errors_are_specific(db: Database) -> None:
