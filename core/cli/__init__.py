@@ -17,6 +17,7 @@ from core.cli import entity_cmd, lists_cmd, review_cmd, screen_cmd
 from core.cli.common import CommandContext, fail, warn
 from core.errors import Cancelled, UserFacingError
 from core.paths import user_data_dir
+from core.shutdown import Terminated, signals_unwind
 from core.store.database import resolve_database_url
 
 
@@ -77,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     context = CommandContext(resolve_database_url(getattr(args, "database", None)))
     try:
-        result: int = args.handler(args, context)
+        with signals_unwind():  # SIGTERM unwinds like Ctrl-C: workers stopped, nothing half-stored
+            result: int = args.handler(args, context)
         return result
     except UserFacingError as exc:
         return fail(str(exc), exc.exit_code)
@@ -85,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail("cancelled", 130)
     except KeyboardInterrupt:
         return fail("interrupted", 130)
+    except Terminated as stop:
+        return fail(f"{stop}; nothing unfinished was stored", stop.exit_code)
     except BrokenPipeError:
         return 0
     finally:

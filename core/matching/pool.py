@@ -11,6 +11,11 @@ started before a file is read is ready when the reading is done. Workers are sta
 macOS spawn anyway, so one way is tested. A frozen build must call
 ``multiprocessing.freeze_support()`` first thing in its entry points.
 
+A worker ends with the process that started it, however that ends (kill -9 included): a
+thread in each worker waits on the parent's process sentinel and ends the worker when it
+fires, and on Linux the kernel also sends it SIGKILL when its parent dies. Without this a
+worker would wait forever on its task pipe, whose write end it holds itself.
+
 Anything that keeps the workers from working (they cannot be started, one dies, the index
 cannot be loaded) raises ``PoolUnavailableError``: the caller matches in its own process
 instead.
@@ -19,9 +24,14 @@ instead.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -75,7 +85,13 @@ class MatchPool:
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(str(index_file), list(entities) if missing else None),
+                initargs=(
+                    str(index_file),
+                    list(entities) if missing else None,
+                    # Linux's parent-death signal fires when the *thread* that started a
+                    # process ends: only safe when that is the main thread.
+                    threading.current_thread() is threading.main_thread(),
+                ),
             )
             # Start every worker now (processes are otherwise started as work arrives), so
             # that loading the index overlaps whatever the caller does next.
@@ -166,7 +182,11 @@ class _WorkerState:
 _worker = _WorkerState()
 
 
-def _start_worker(index_file: str, entities: list[Entity] | None) -> None:
+def _start_worker(index_file: str, entities: list[Entity] | None, kernel_watch: bool) -> None:
+    end_with_parent(kernel_watch=kernel_watch)
+    # Ctrl-C in a terminal reaches the whole process group: the screening process decides
+    # (it stops the pool), not each worker on its own with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Background work: the process that started it (reading the file, or the window) goes
     # first when they compete for a core. Without competition it runs at full speed.
     if hasattr(os, "nice"):
@@ -193,3 +213,33 @@ def _match_chunk(items: Sequence[NameWithCountries], threshold: float) -> Matche
     if matcher is None:
         raise RuntimeError("the matching process has no index")
     return match_batch(matcher, items, threshold)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def end_with_parent(*, kernel_watch: bool = True) -> None:
+    """Make this (child) process end as soon as its parent process ends, for any reason.
+
+    A daemon thread waits on the parent's sentinel (a pipe on POSIX, a process handle on
+    Windows) and ends the process at once when the parent is gone; on Linux the kernel is
+    also asked to kill this process when its parent dies (``PR_SET_PDEATHSIG``), if
+    ``kernel_watch`` (the parent started it from its main thread)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    if kernel_watch and sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    sentinel = parent.sentinel
+    if not parent.is_alive():  # died before the request above took effect
+        os._exit(1)
+    threading.Thread(target=_exit_with, args=(sentinel,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    # No clean-up: the parent that would want results is gone, and the task queue's locks
+    # may be held by a thread of this process.
+    os._exit(1)
