@@ -2,16 +2,21 @@
 
 ``Database(url)`` opens (creating and migrating with Alembic when needed) an SQLite file or a
 PostgreSQL database. ``db.session()`` is the unit of work: it commits on success and rolls
-back on any exception.
+back on any exception. ``db.transaction(work)`` is the unit of work of a write that other
+clients of a shared database may race (every write that appends to the audit trail): when the
+database refuses it because of a concurrent write, the whole unit is run again, a bounded
+number of times.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -25,6 +30,12 @@ from core.paths import user_data_dir
 
 ENV_URL = "TRADESCREEN_DATABASE_URL"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+WRITE_ATTEMPTS = 8
+"""Runs of one unit of work before a conflict with concurrent writers is reported."""
+_RETRY_PAUSE = 0.05  # seconds, doubled per attempt (with jitter) up to about 3 s in all
+_CONFLICT_STATES = frozenset({"40001", "40P01", "55P03"})
+"""PostgreSQL: serialisation failure, deadlock detected, lock not available."""
+T = TypeVar("T")
 
 
 def default_database_url() -> str:
@@ -92,6 +103,29 @@ class Database:
         finally:
             session.close()
 
+    def transaction(self, work: Callable[[Session], T], *, attempts: int = WRITE_ATTEMPTS) -> T:
+        """``work(session)`` in one unit of work, committed; its result. When the database
+        refuses the unit because another client wrote at the same moment (a serialisation
+        failure, a deadlock, a key taken meanwhile, a locked SQLite file), the unit is rolled
+        back and ``work`` runs again in a fresh session, up to ``attempts`` times; then a
+        ``DatabaseError`` says so and that nothing was stored. ``work`` must only touch the
+        database (it may run more than once)."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.session() as session:
+                    return work(session)
+            except DatabaseError as err:
+                if not is_write_conflict(err.__cause__):
+                    raise
+                if attempt == attempts:
+                    raise DatabaseError(
+                        f"database {describe_url(self.url)}: other users kept writing at the "
+                        f"same moment ({attempts} attempts, last: {_reason(err.__cause__)}); "
+                        "nothing was stored, try again"
+                    ) from err
+            time.sleep(_RETRY_PAUSE * (2 ** min(attempt, 5)) * random.uniform(0.5, 1.0))
+        raise AssertionError("unreachable")
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -133,7 +167,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _reason(exc: BaseException) -> str:
+def is_write_conflict(exc: BaseException | None) -> bool:
+    """True if ``exc`` is the database refusing a write because of a concurrent one (worth
+    running the unit of work again), not a fault of the write itself."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if state in _CONFLICT_STATES:
+        return True
+    text = str(orig).lower()
+    if state == "23505":  # unique key: only the audit chain's (its next record was taken)
+        return "audit_log" in text
+    return "database is locked" in text or "database is busy" in text
+
+
+def _reason(exc: BaseException | None) -> str:
+    if exc is None:
+        return "unknown"
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
