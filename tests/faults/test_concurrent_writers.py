@@ -137,14 +137,17 @@ def test_twenty_decide_commands_at_once(postgres_server: ThrowawayPostgres, tmp_
     database_url = postgres_server.create_database(f"t_{uuid.uuid4().hex[:12]}")
     run_id, hits = _stored_run(database_url)
     env = cli_env(tmp_path / "data", workers=0)
-    commands = [
-        subprocess.Popen(
-            [sys.executable, "-m", "core.cli", "decide", str(run_id), str(hit.row),
-             hit.entity_id, "--as", "escalated", "--by", f"cli-{n}", "--database", database_url],
+
+    def decide(n: int) -> subprocess.Popen[str]:
+        hit = hits[n % len(hits)]
+        command = ["decide", str(run_id), str(hit.row), hit.entity_id, "--as", "escalated"]
+        return subprocess.Popen(
+            [sys.executable, "-m", "core.cli", *command, "--by", f"cli-{n}",
+             "--database", database_url],
             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
-        for n, hit in enumerate(hits[n % len(hits)] for n in range(REVIEWERS))
-    ]
+
+    commands = [decide(n) for n in range(REVIEWERS)]
     failures = []
     for command in commands:
         _, err = command.communicate(timeout=180)
