@@ -4,11 +4,20 @@ By default SIGTERM (what ``kill``, a logout or a service manager sends) ends Pyt
 without unwinding: worker processes are not stopped and temporary files stay. Inside
 ``signals_unwind()`` such a signal raises ``Terminated`` in the main thread instead, so the
 entry point's clean-up runs (open transactions roll back, workers are stopped).
+
+``end_with_parent`` is the other half: a child process (a matching worker, a workbook
+reader) calls it first, and ends when its parent ends, however that happens (kill -9 too).
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import multiprocessing
+import multiprocessing.connection
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,3 +63,33 @@ def signals_unwind(
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def end_with_parent(*, kernel_watch: bool = True) -> None:
+    """Make this (child) process end as soon as its parent process ends, for any reason.
+
+    A daemon thread waits on the parent's sentinel (a pipe on POSIX, a process handle on
+    Windows) and ends the process at once when the parent is gone; on Linux the kernel is
+    also asked to kill this process when its parent dies (``PR_SET_PDEATHSIG``), if
+    ``kernel_watch`` (the parent started it from its main thread)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    if kernel_watch and sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    sentinel = parent.sentinel
+    if not parent.is_alive():  # died before the request above took effect
+        os._exit(1)
+    threading.Thread(target=_exit_with, args=(sentinel,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    # No clean-up: the parent that would want results is gone, and the task queue's locks
+    # may be held by a thread of this process.
+    os._exit(1)

@@ -24,13 +24,10 @@ instead.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import multiprocessing
-import multiprocessing.connection
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -42,6 +39,7 @@ from core.lists.model import Entity
 from core.matching.batch import Matches, NameWithCountries, match_batch
 from core.matching.matcher import EntityMatcher
 from core.matching.persist import load, save
+from core.shutdown import end_with_parent
 
 WORKERS_VARIABLE = "TRADESCREEN_MATCH_WORKERS"
 """Environment variable: how many worker processes (0 or 1: match in the screening process)."""
@@ -213,33 +211,3 @@ def _match_chunk(items: Sequence[NameWithCountries], threshold: float) -> Matche
     if matcher is None:
         raise RuntimeError("the matching process has no index")
     return match_batch(matcher, items, threshold)
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def end_with_parent(*, kernel_watch: bool = True) -> None:
-    """Make this (child) process end as soon as its parent process ends, for any reason.
-
-    A daemon thread waits on the parent's sentinel (a pipe on POSIX, a process handle on
-    Windows) and ends the process at once when the parent is gone; on Linux the kernel is
-    also asked to kill this process when its parent dies (``PR_SET_PDEATHSIG``), if
-    ``kernel_watch`` (the parent started it from its main thread)."""
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-    if kernel_watch and sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-    sentinel = parent.sentinel
-    if not parent.is_alive():  # died before the request above took effect
-        os._exit(1)
-    threading.Thread(target=_exit_with, args=(sentinel,), name="parent-watch", daemon=True).start()
-
-
-def _exit_with(sentinel: int) -> None:
-    multiprocessing.connection.wait([sentinel])
-    # No clean-up: the parent that would want results is gone, and the task queue's locks
-    # may be held by a thread of this process.
-    os._exit(1)

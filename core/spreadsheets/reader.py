@@ -21,6 +21,7 @@ from core.progress import NullProgress, Progress, check_cancelled
 from core.spreadsheets.columns import CONTENT_SAMPLE_ROWS, HEADER_SCAN_ROWS, detect_layout
 from core.spreadsheets.columns import describe_headers as _describe
 from core.spreadsheets.delimited import decode_text, iter_records, sniff_delimiter
+from core.spreadsheets.isolated import run_isolated
 from core.spreadsheets.sniff import FileKind, detect_kind
 from core.spreadsheets.table import (
     ROWS_ABOVE_KEPT,
@@ -46,6 +47,10 @@ def list_sheets(path: str | os.PathLike[str]) -> list[str]:
     file = Path(path)
     if detect_kind(file) is FileKind.TEXT:
         return []
+    return run_isolated(file, _workbook_sheet_names, (file,), NullProgress())
+
+
+def _workbook_sheet_names(file: Path, _progress: Progress) -> list[str]:
     with open_workbook(file) as workbook:
         return sheet_names(workbook)
 
@@ -77,6 +82,12 @@ def read_supplier_file(
         if sheet is not None:
             raise UsageError(f"{file} is a text file without sheets; leave out the sheet name")
         return _read_text(file, columns, progress)
+    return run_isolated(file, _workbook_table, (file, sheet, columns), progress)
+
+
+def _workbook_table(
+    file: Path, sheet: str | None, columns: _Columns, progress: Progress
+) -> SupplierTable:
     with open_workbook(file) as workbook:
         _require_sheets(file, workbook)
         if sheet is not None:
@@ -113,6 +124,10 @@ def read_all_sheets(
     columns = _Columns(name_column, country_column, header_row)
     if detect_kind(file) is FileKind.TEXT:
         return [_require_name(_read_text(file, columns, progress))]
+    return run_isolated(file, _workbook_tables, (file, columns), progress)
+
+
+def _workbook_tables(file: Path, columns: _Columns, progress: Progress) -> list[SupplierTable]:
     with open_workbook(file) as workbook:
         _require_sheets(file, workbook)
         candidates = automatic_sheets(workbook)
