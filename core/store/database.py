@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
@@ -67,7 +69,11 @@ class Database:
         self.engine = _create_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if migrate:
-            self.migrate()
+            try:
+                self.migrate()
+            except BaseException:
+                self.engine.dispose()  # no connection left open behind the error
+                raise
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (creates it on a new database)."""
@@ -75,12 +81,25 @@ class Database:
         cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
         try:
             with self.engine.begin() as connection:
+                self._refuse_newer(connection, ScriptDirectory.from_config(cfg))
                 cfg.attributes["connection"] = connection
                 command.upgrade(cfg, "head")
         except (SQLAlchemyError, OSError) as exc:
             raise DatabaseError(
                 f"cannot open the database {describe_url(self.url)}: {_reason(exc)}"
             ) from exc
+
+    def _refuse_newer(self, connection: Any, scripts: ScriptDirectory) -> None:
+        """A ``DatabaseError`` if the schema is at a revision this build does not know: a
+        newer TradeScreen made it, and this one must not guess at it (nor downgrade it)."""
+        known = {script.revision for script in scripts.walk_revisions()}
+        current = MigrationContext.configure(connection).get_current_heads()
+        unknown = [revision for revision in current if revision not in known]
+        if unknown:
+            raise DatabaseError(
+                f"the database {describe_url(self.url)} was created by a newer TradeScreen "
+                f"(revision {', '.join(unknown)}); update the app to open it"
+            )
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()
