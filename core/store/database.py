@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -66,7 +68,8 @@ def describe_url(url: str) -> str:
 class Database:
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
-        self.engine = _create_engine(url)
+        self.engine, self.read_only = _create_engine(url)
+        """An SQLite file this user may not write: opened read-only, for reading commands."""
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if migrate:
             try:
@@ -81,7 +84,11 @@ class Database:
         cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
         try:
             with self.engine.begin() as connection:
-                self._refuse_newer(connection, ScriptDirectory.from_config(cfg))
+                scripts = ScriptDirectory.from_config(cfg)
+                self._refuse_newer(connection, scripts)
+                if self.read_only:
+                    self._require_current(connection, scripts)
+                    return
                 cfg.attributes["connection"] = connection
                 command.upgrade(cfg, "head")
         except (SQLAlchemyError, OSError) as exc:
@@ -99,6 +106,15 @@ class Database:
             raise DatabaseError(
                 f"the database {describe_url(self.url)} was created by a newer TradeScreen "
                 f"(revision {', '.join(unknown)}); update the app to open it"
+            )
+
+    def _require_current(self, connection: Any, scripts: ScriptDirectory) -> None:
+        """A read-only database can be read only if no upgrade is needed."""
+        current = set(MigrationContext.configure(connection).get_current_heads())
+        if current != set(scripts.get_heads()):
+            raise DatabaseError(
+                f"the database {describe_url(self.url)} is read-only and was made by an older "
+                "TradeScreen: it needs an upgrade, which needs write access to it"
             )
 
     def table_names(self) -> list[str]:
@@ -149,15 +165,18 @@ class Database:
         self.engine.dispose()
 
 
-def _create_engine(url: str) -> Engine:
+def _create_engine(url: str) -> tuple[Engine, bool]:
+    """The engine, and whether it opens an SQLite file read-only (one this user may not
+    write)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"not a database URL: {url!r}") from exc
     kwargs: dict[str, Any] = {}
+    read_only = False
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
+        if database and database != ":memory:" and not database.startswith("file:"):
             path = Path(database)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -165,6 +184,13 @@ def _create_engine(url: str) -> Engine:
                 raise DatabaseError(f"cannot create the folder for {path}: {exc}") from exc
             if path.is_dir():
                 raise DatabaseError(f"the database path {path} is a folder, not a file")
+            read_only = path.is_file() and not _writable(path)
+            if read_only:
+                # WAL needs its side files beside the database: without a writable folder
+                # the file is opened as an immutable snapshot, else read-only.
+                mode = "ro" if _writable(path.parent) else "ro&immutable=1"
+                file_url = f"file:{quote(str(path.resolve()))}?mode={mode}"
+                kwargs["creator"] = lambda: sqlite3.connect(file_url, uri=True, timeout=30)
         kwargs["connect_args"] = {"timeout": 30}
     else:
         kwargs["pool_pre_ping"] = True
@@ -173,8 +199,18 @@ def _create_engine(url: str) -> Engine:
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
         raise DatabaseError(f"unsupported database URL {describe_url(url)}: {exc}") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+        event.listen(engine, "connect", _sqlite_read_only if read_only else _sqlite_pragmas)
+    return engine, read_only
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _sqlite_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
