@@ -15,7 +15,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -128,12 +128,12 @@ class Database:
             yield session
             session.commit()
         except DBAPIError as exc:
-            session.rollback()
+            _roll_back(session)
             raise DatabaseError(
                 f"database {describe_url(self.url)} failed: {_reason(exc)}"
             ) from exc
         except BaseException:
-            session.rollback()
+            _roll_back(session)
             raise
         finally:
             session.close()
@@ -201,6 +201,13 @@ def _create_engine(url: str) -> tuple[Engine, bool]:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_read_only if read_only else _sqlite_pragmas)
     return engine, read_only
+
+
+def _roll_back(session: Session) -> None:
+    """Roll back after a failure without hiding it: interrupted mid-statement (Ctrl-C,
+    SIGTERM), the rollback itself may fail; the database discards the transaction anyway."""
+    with suppress(SQLAlchemyError):
+        session.rollback()
 
 
 def _writable(path: Path) -> bool:

@@ -49,6 +49,8 @@ def test_no_process_outlives_the_cli(
         ours = _run_until(process, PHASES[phase])
         assert len(ours) >= 2, "the screening should have started its worker processes"
         process.send_signal(how)
+        assert process.stderr is not None
+        said = process.stderr.read()
         process.wait(timeout=30)
         left = wait_for_exit(ours, 5.0)
     finally:
@@ -60,4 +62,4 @@ def test_no_process_outlives_the_cli(
     kill_all(left)
     assert not left, f"still alive 5 s after {how.name} while {phase}: {sorted(left)}"
     if how == signal.SIGTERM:
-        assert process.returncode in (143, 0)  # 0: it had finished storing already
+        assert process.returncode in (143, 0), said  # 0: it had finished storing already
