@@ -49,10 +49,11 @@ def _raise(signum: int, _frame: FrameType | None) -> None:
 
 @contextmanager
 def signals_unwind(
-    handler: Callable[[int, FrameType | None], Any] = _raise,
+    handler: Callable[[int, FrameType | None], Any] | int | signal.Handlers = _raise,
 ) -> Iterator[None]:
     """Within the block, a termination signal calls ``handler`` (default: raise
-    ``Terminated``); the previous handlers are restored afterwards. Does nothing outside
+    ``Terminated``; ``signal.SIG_IGN``: ignored); the previous handlers are restored
+    afterwards. Does nothing outside
     the main thread (only it may set signal handlers)."""
     if threading.current_thread() is not threading.main_thread():
         yield

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -77,9 +78,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     context = CommandContext(resolve_database_url(getattr(args, "database", None)))
+    # SIGTERM unwinds like Ctrl-C (workers stopped, nothing half-stored), from the start of
+    # the command to its clean-up, which a second signal does not interrupt.
     try:
-        with signals_unwind():  # SIGTERM unwinds like Ctrl-C: workers stopped, nothing half-stored
-            result: int = args.handler(args, context)
+        with signals_unwind():
+            try:
+                return _run(args, context)
+            finally:
+                with signals_unwind(signal.SIG_IGN):
+                    context.close()
+    except Terminated as stop:  # arrived between the command and its clean-up
+        return fail(str(stop), stop.exit_code)
+
+
+def _run(args: argparse.Namespace, context: CommandContext) -> int:
+    try:
+        result: int = args.handler(args, context)
         return result
     except UserFacingError as exc:
         return fail(str(exc), exc.exit_code)
@@ -91,8 +105,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(f"{stop}; nothing unfinished was stored", stop.exit_code)
     except BrokenPipeError:
         return 0
-    finally:
-        context.close()
 
 
 class _CoreWarnings(logging.Handler):
