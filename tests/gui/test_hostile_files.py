@@ -19,7 +19,7 @@ from tests.faults.hostile_files import (
     inflating_workbook,
     nul_file,
 )
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import SAMPLE_DATE, wait_idle
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and links")
 
@@ -53,5 +53,35 @@ def test_the_window_survives_and_says_what_happened(
     assert expected in boxes[0].informativeText()
     boxes[0].accept()
     window.controller.open_sample()  # still working
+    wait_idle(qtbot, window)
+    assert window.isVisible() and window.screen_page.tables
+
+
+def test_a_file_where_every_row_hits_is_one_message(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the hit limit (lowered here: the million-row case is bench/bench_all_hits.py)
+    the window says so, stores nothing, and screens the next file."""
+    import csv
+
+    import core.screening.engine as engine
+
+    monkeypatch.setattr(engine, "MAX_HITS", 300)
+    source = tmp_path / "all-hits.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(
+            [["Supplier name", "Country"]] + [["Kratos Unmanned Aerial Systems", "US"]] * 1000
+        )
+    runs_before = len(window.controller.services.runs().list_runs())
+    window.controller.open_file(source)
+    wait_idle(qtbot, window)
+    window.screen_page.options.date.set_date(SAMPLE_DATE)
+    window.start_screening()
+    wait_idle(qtbot, window)
+    boxes = [d for d in error_dialogs.shown if isinstance(d, QMessageBox)]
+    assert len(boxes) == 1 and "more than 300 hits by this row" in boxes[0].informativeText()
+    boxes[0].accept()
+    assert len(window.controller.services.runs().list_runs()) == runs_before
+    window.controller.open_sample()
     wait_idle(qtbot, window)
     assert window.isVisible() and window.screen_page.tables
