@@ -46,6 +46,16 @@ class InputFileError(UserFacingError):
             where.append(f"column {column!r}")
         super().__init__(f"{', '.join(where)}: {problem}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Picklable (a workbook is read in a child process that sends its errors back).
+        return _input_file_error, (self.path, self.problem, self.sheet, self.row, self.column)
+
+
+def _input_file_error(
+    path: str, problem: str, sheet: str | None, row: int | None, column: str | None
+) -> InputFileError:
+    return InputFileError(path, problem, sheet=sheet, row=row, column=column)
+
 
 class ListPackError(UserFacingError):
     """A list pack is malformed, incomplete or does not match its checksums."""

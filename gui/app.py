@@ -113,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     controller = AppController(settings, services)
     window = MainWindow(controller)
     window.show()
+    from gui.desktop.termination import close_on_termination
+
+    close_on_termination(window.close, window)  # SIGTERM/Ctrl-C: the window's own shutdown
     responsiveness.configure()
     if options.file:
         controller.open_file(Path(options.file).expanduser().resolve())

@@ -155,9 +155,11 @@ def main() -> int:
     window.start_screening()
     settle(
         app,
-        lambda: window.controller.task is None
-        and window.results.result is not None
-        and bool(window.results.result.item_hits),
+        lambda: (
+            window.controller.task is None
+            and window.results.result is not None
+            and bool(window.results.result.item_hits)
+        ),
     )
     results.show_items_view()
     panel = results.items_panel

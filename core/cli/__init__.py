@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -24,6 +25,7 @@ from core.errors import Cancelled, UserFacingError
 from core.logs import install_file_log, log_path
 from core.paths import user_data_dir
 from core.secrets import with_password
+from core.shutdown import Terminated, signals_unwind
 from core.store.database import resolve_database_url
 
 log = logging.getLogger("core.cli")
@@ -107,6 +109,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = with_password(resolve_database_url(prefs.database_url or None), ask=True)
     context = CommandContext(url, prefs)
     log.info("tradescreen-cli %s: %s", __version__, " ".join(_shown(argv)))
+    # SIGTERM unwinds like Ctrl-C (workers stopped, nothing half-stored), from the start of
+    # the command to its clean-up, which a second signal does not interrupt.
+    try:
+        with signals_unwind():
+            try:
+                return _run(args, context)
+            finally:
+                with signals_unwind(signal.SIG_IGN):
+                    context.close()
+    except Terminated as stop:  # arrived between the command and its clean-up
+        return fail(str(stop), stop.exit_code)
+
+
+def _run(args: argparse.Namespace, context: CommandContext) -> int:
     try:
         result: int = args.handler(args, context)
         log.info("tradescreen-cli %s: exit %d", args.command, result)
@@ -118,13 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail("cancelled", 130)
     except KeyboardInterrupt:
         return fail("interrupted", 130)
+    except Terminated as stop:
+        return fail(f"{stop}; nothing unfinished was stored", stop.exit_code)
     except BrokenPipeError:
         return 0
     except Exception:
         log.exception("tradescreen-cli %s failed", args.command)
         raise
-    finally:
-        context.close()
 
 
 def _shown(argv: Sequence[str] | None) -> list[str]:

@@ -11,6 +11,11 @@ started before a file is read is ready when the reading is done. Workers are sta
 macOS spawn anyway, so one way is tested. A frozen build must call
 ``multiprocessing.freeze_support()`` first thing in its entry points.
 
+A worker ends with the process that started it, however that ends (kill -9 included): a
+thread in each worker waits on the parent's process sentinel and ends the worker when it
+fires, and on Linux the kernel also sends it SIGKILL when its parent dies. Without this a
+worker would wait forever on its task pipe, whose write end it holds itself.
+
 Anything that keeps the workers from working (they cannot be started, one dies, the index
 cannot be loaded) raises ``PoolUnavailableError``: the caller matches in its own process
 instead.
@@ -22,6 +27,8 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -32,6 +39,7 @@ from core.lists.model import Entity
 from core.matching.batch import Matches, NameWithCountries, match_batch
 from core.matching.matcher import EntityMatcher
 from core.matching.persist import load, save
+from core.shutdown import end_with_parent
 
 WORKERS_VARIABLE = "TRADESCREEN_MATCH_WORKERS"
 """Environment variable: how many worker processes (0 or 1: match in the screening process)."""
@@ -75,7 +83,13 @@ class MatchPool:
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(str(index_file), list(entities) if missing else None),
+                initargs=(
+                    str(index_file),
+                    list(entities) if missing else None,
+                    # Linux's parent-death signal fires when the *thread* that started a
+                    # process ends: only safe when that is the main thread.
+                    threading.current_thread() is threading.main_thread(),
+                ),
             )
             # Start every worker now (processes are otherwise started as work arrives), so
             # that loading the index overlaps whatever the caller does next.
@@ -166,7 +180,11 @@ class _WorkerState:
 _worker = _WorkerState()
 
 
-def _start_worker(index_file: str, entities: list[Entity] | None) -> None:
+def _start_worker(index_file: str, entities: list[Entity] | None, kernel_watch: bool) -> None:
+    end_with_parent(kernel_watch=kernel_watch)
+    # Ctrl-C in a terminal reaches the whole process group: the screening process decides
+    # (it stops the pool), not each worker on its own with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Background work: the process that started it (reading the file, or the window) goes
     # first when they compete for a core. Without competition it runs at full speed.
     if hasattr(os, "nice"):

@@ -2,19 +2,25 @@
 
 The workbook is saved to a temporary file beside the target and moved over it only when
 complete, so a cancelled or failed export never leaves half a file (and never destroys the
-previous report).
+previous report). A process killed while writing cannot remove its temporary file: each one
+is noted in the user data folder while it exists, and ``remove_stray_temporaries`` (called
+when the app or a command starts) deletes those a killed process left.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import hashlib
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from core.errors import UsageError, UserFacingError
+from core.paths import user_data_dir
 
 SUFFIX = ".xlsx"
 """The report is an Excel workbook: its file name must end so (any case)."""
@@ -92,6 +98,65 @@ def _create_temporary(path: Path) -> Path:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
+def _notes_dir() -> Path:
+    return user_data_dir() / "unfinished-writes"
+
+
+def _note(temp: Path) -> Path | None:
+    """Note ``temp`` as being written (one small file per temporary: no shared file that
+    two processes would race on); the note, or None if it cannot be written."""
+    note = _notes_dir() / (hashlib.sha256(str(temp).encode()).hexdigest()[:24] + ".path")
+    try:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        note.write_text(f"{os.getpid()}\n{temp}", encoding="utf-8")
+    except OSError:
+        return None
+    return note
+
+
+def remove_stray_temporaries() -> list[Path]:
+    """Delete the temporary report files that processes killed while writing left behind
+    (a note whose writing process is gone; where that cannot be told, a note older than
+    ``_STALE_SECONDS``); the files removed."""
+    removed: list[Path] = []
+    try:
+        notes = list(_notes_dir().glob("*.path"))
+    except OSError:
+        return removed
+    now = time.time()
+    for note in notes:
+        try:
+            pid_text, _, temp_text = note.read_text(encoding="utf-8").partition("\n")
+            if _writer_alive(int(pid_text), now - note.stat().st_mtime):
+                continue  # another instance writing right now
+            temp = Path(temp_text.strip())
+            if temp.name.startswith("~") and temp.suffix == ".tmp" and temp.is_file():
+                temp.unlink()
+                removed.append(temp)
+            note.unlink()
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+def _writer_alive(pid: int, age: float) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return age < _STALE_SECONDS  # no cheap, safe liveness test of another process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, another user's
+        return True
+    return True
+
+
+_STALE_SECONDS = 6 * 3600
+"""An export takes seconds to minutes: a note this old belongs to a process that died."""
+
+
 @contextmanager
 def staged_file(path: Path) -> Iterator[Path]:
     """A temporary path to write; moved onto ``path`` when the block succeeds, else removed."""
@@ -99,6 +164,7 @@ def staged_file(path: Path) -> Iterator[Path]:
         temp = _create_temporary(path)
     except OSError as err:
         raise report_error(path, err) from err
+    note = _note(temp)
     try:
         try:
             yield temp
@@ -107,3 +173,6 @@ def staged_file(path: Path) -> Iterator[Path]:
             raise report_error(path, err) from err
     finally:
         temp.unlink(missing_ok=True)
+        if note is not None:
+            with contextlib.suppress(OSError):
+                note.unlink()

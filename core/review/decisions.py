@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core.errors import NotFoundError, UsageError
 from core.identity import default_reviewer
@@ -41,8 +42,9 @@ class DecisionService:
         that hit on each of the entity's lists, with the decision."""
         chosen = Decision.parse(decision)
         reviewer = (by or "").strip() or default_reviewer()
-        snapshot = snapshot or ListCatalog(self.db).snapshot()
-        with self.db.session() as session:
+        listed = snapshot or ListCatalog(self.db).snapshot()
+
+        def record_it(session: Session) -> list[ListingHit]:
             if session.get(ScreeningRun, run_id) is None:
                 raise NotFoundError(f"there is no screening run {run_id}")
             query = select(RunHit).where(RunHit.run_id == run_id, RunHit.row_number == row)
@@ -73,7 +75,7 @@ class DecisionService:
                 note=note,
                 decided_by=reviewer,
                 decided_at=dt.datetime.now(dt.UTC),
-                listing_events=json.dumps(listing_keys(snapshot, entity_id), ensure_ascii=False),
+                listing_events=json.dumps(listing_keys(listed, entity_id), ensure_ascii=False),
             )
             session.add(record)
             append_in(
@@ -99,3 +101,6 @@ class DecisionService:
                 with_recorded_decision(hit_from_record(h), record)
                 for h in sorted(matching, key=lambda h: h.position)
             ]
+
+        # Run again from the start if another reviewer's write raced this one (shared database).
+        return self.db.transaction(record_it)

@@ -14,7 +14,7 @@ from typing import Any
 
 from core import __version__
 from core.collector import collector_paused
-from core.errors import UsageError
+from core.errors import InputFileError, UsageError
 from core.identity import default_reviewer
 from core.lists.asof import status_basis
 from core.lists.describe import EventLine
@@ -44,6 +44,10 @@ from core.spreadsheets.columns import resolve_column
 from core.spreadsheets.table import CellValue, SupplierRow, cell_text
 
 _SLICE = 1000  # rows between progress reports while the names are collected
+MAX_HITS = 200_000
+"""The most hits one screening holds. No reviewer works through more; a file where nearly
+every row hits (the wrong name column, a threshold far too low, a list of listed names) would
+otherwise grow without bound (about 6 KB per hit held and stored)."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,8 @@ def _screen_tables(
                 if found:
                     hits.extend(found)
                     rows[(table.sheet, row.row_number)] = row.values
+                    if len(hits) > MAX_HITS:
+                        raise _too_many_hits(table, row.row_number)
         sheets.append(
             ScreenedSheet(
                 sheet=table.sheet,
@@ -298,6 +304,16 @@ def _item_hits(
                 found.extend(hits)
                 rows[(table.sheet, row.row_number)] = row.values
     return found
+
+
+def _too_many_hits(table: SupplierTable, row: int) -> InputFileError:
+    return InputFileError(
+        table.path,
+        f"more than {MAX_HITS:,} hits by this row: check the name column and the threshold, "
+        "or screen the file in parts; nothing was stored",
+        sheet=table.sheet,
+        row=row,
+    )
 
 
 def _cells(

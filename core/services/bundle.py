@@ -15,6 +15,7 @@ from types import TracebackType
 from core.lists.catalog import ListCatalog
 from core.lists.snapshot import ListSnapshot
 from core.matching.runtime import MatchingRuntime
+from core.report.target import remove_stray_temporaries
 from core.review import AuditLog, DecisionService, RunStore
 from core.services.screening import ScreeningService
 from core.store.database import Database, describe_url
@@ -30,6 +31,7 @@ class CoreServices:
     ) -> None:
         """Open the database; raises ``core.errors.DatabaseError`` if it cannot be used.
         ``reviewer``: who screens and decides (None: the login name, as the CLI does)."""
+        remove_stray_temporaries()  # of reports a killed process was writing
         self.db = Database(database_url)
         try:
             ListCatalog(self.db).ensure_bundled()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from sqlalchemy.orm import Session
+
 from core.lists.catalog import ListCatalog
 from core.lists.snapshot import ListSnapshot
 from core.matching.runtime import MatchingRuntime, SizeHint
@@ -62,13 +64,20 @@ class ScreeningService:
         result = screen(request, snapshot, runtime=self.runtime, user=self.user, progress=progress)
         check_cancelled(progress)
         progress.report(0, 1, "Saving the screening")
-        with self.db.session() as session:
-            result = apply_memory(session, result, snapshot)
-            run_id = RunStore(self.db).save_in(session, result, request.settings())
+        screened = result
+
+        def store(session: Session) -> ScreeningResult:
+            remembered = apply_memory(session, screened, snapshot)
+            run_id = RunStore(self.db).save_in(session, remembered, request.settings())
+            return replace(remembered, run_id=run_id)
+
+        # The whole store runs again if a concurrent writer (another reviewer on a shared
+        # database) made the database refuse it: the screening's work is never thrown away.
+        stored = self.db.transaction(store)
         progress.report(1, 1, "Saved")
         log.info(
             "screened %s (sha256 %s) as of %s: %d rows, %d hits, %d rows flagged; run %s",
-            result.input_name, result.input_sha256[:16], result.as_of, result.rows_screened,
-            len(result.hits), result.flagged_rows(), run_id,
+            stored.input_name, stored.input_sha256[:16], stored.as_of, stored.rows_screened,
+            len(stored.hits), stored.flagged_rows(), stored.run_id,
         )  # fmt: skip
-        return replace(result, run_id=run_id)
+        return stored

@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from core.errors import InputFileError
 
@@ -46,6 +46,29 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         if text and _plausible_chinese(text):
             return text, "gb18030"
         raise _undecodable(path, data, utf8_error, "UTF-8, UTF-16 or GB18030") from None
+
+
+def streaming_encoding(head: bytes) -> tuple[str, int] | None:
+    """The codec to decode a file starting with ``head`` as it is read, without holding it
+    whole, and the bytes of BOM to skip first: a BOM's, UTF-16 without one, or UTF-8 when the
+    head is UTF-8 (named as ``decode_text`` names them). None when only the
+    whole text can tell (the head is not UTF-8: GB18030, or an error naming its line), which
+    ``decode_text`` then decides. A UTF-8 head may still be followed by bytes that are not:
+    the reader then decodes the whole file with ``decode_text`` instead."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", 0  # the codec drops the BOM itself
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le", 2
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", 2
+    bomless = _utf16_without_bom(head)
+    if bomless:
+        return bomless, 0
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+    return "utf-8", 0
 
 
 def looks_like_text(head: bytes) -> bool:
@@ -162,7 +185,15 @@ def iter_records(path: str, text: str, delimiter: str) -> Iterator[tuple[int, li
     Line numbers count ``\\r\\n``, ``\\n`` and ``\\r`` as line ends, so a quoted field with
     embedded newlines moves the next record's number on by as many lines.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    return iter_line_records(path, io.StringIO(text, newline=""), delimiter)
+
+
+def iter_line_records(
+    path: str, lines: Iterable[str], delimiter: str
+) -> Iterator[tuple[int, list[str]]]:
+    """``iter_records`` over text given line by line (each with its line end, as a text file
+    opened with ``newline=""`` gives them): a file is read as it is parsed."""
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
     line = 0
     while True:
         try:

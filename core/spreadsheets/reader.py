@@ -9,10 +9,13 @@ Any file it cannot read raises ``InputFileError`` with a one-line message naming
 from __future__ import annotations
 
 import bisect
+import io
+import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from python_calamine import CalamineWorkbook
 
@@ -20,7 +23,13 @@ from core.errors import InputFileError, UsageError
 from core.progress import NullProgress, Progress, check_cancelled
 from core.spreadsheets.columns import CONTENT_SAMPLE_ROWS, HEADER_SCAN_ROWS, detect_layout
 from core.spreadsheets.columns import describe_headers as _describe
-from core.spreadsheets.delimited import decode_text, iter_records, sniff_delimiter
+from core.spreadsheets.delimited import (
+    decode_text,
+    iter_line_records,
+    sniff_delimiter,
+    streaming_encoding,
+)
+from core.spreadsheets.isolated import run_isolated
 from core.spreadsheets.sniff import FileKind, detect_kind
 from core.spreadsheets.table import (
     ROWS_ABOVE_KEPT,
@@ -46,6 +55,10 @@ def list_sheets(path: str | os.PathLike[str]) -> list[str]:
     file = Path(path)
     if detect_kind(file) is FileKind.TEXT:
         return []
+    return run_isolated(file, _workbook_sheet_names, (file,), NullProgress())
+
+
+def _workbook_sheet_names(file: Path, _progress: Progress) -> list[str]:
     with open_workbook(file) as workbook:
         return sheet_names(workbook)
 
@@ -77,6 +90,12 @@ def read_supplier_file(
         if sheet is not None:
             raise UsageError(f"{file} is a text file without sheets; leave out the sheet name")
         return _read_text(file, columns, progress)
+    return run_isolated(file, _workbook_table, (file, sheet, columns), progress)
+
+
+def _workbook_table(
+    file: Path, sheet: str | None, columns: _Columns, progress: Progress
+) -> SupplierTable:
     with open_workbook(file) as workbook:
         _require_sheets(file, workbook)
         if sheet is not None:
@@ -113,6 +132,10 @@ def read_all_sheets(
     columns = _Columns(name_column, country_column, header_row)
     if detect_kind(file) is FileKind.TEXT:
         return [_require_name(_read_text(file, columns, progress))]
+    return run_isolated(file, _workbook_tables, (file, columns), progress)
+
+
+def _workbook_tables(file: Path, columns: _Columns, progress: Progress) -> list[SupplierTable]:
     with open_workbook(file) as workbook:
         _require_sheets(file, workbook)
         candidates = automatic_sheets(workbook)
@@ -239,28 +262,78 @@ def _pad(values: tuple[CellValue, ...], width: int) -> tuple[CellValue, ...]:
 
 
 def _read_text(file: Path, columns: _Columns, progress: Progress) -> SupplierTable:
-    """The table of a delimited text file (CSV, TSV, ...), encoding and delimiter detected."""
+    """The table of a delimited text file (CSV, TSV, ...), encoding and delimiter detected.
+
+    Read as it is parsed when its start tells the encoding (UTF-8, a BOM, UTF-16), so that
+    only the rows are held; otherwise, or when a later part turns out not to be UTF-8, the
+    whole file is decoded by ``decode_text``, which decides (GB18030) or names the line."""
     shown = str(file)
-    label = f"Reading {file.name}"
-    progress.report(0, 1, label)
+    progress.report(0, 1, f"Reading {file.name}")
     try:
-        data = file.read_bytes()
+        with file.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            chosen = streaming_encoding(handle.read(_HEAD_BYTES))
+            if chosen is not None:
+                encoding, skip = chosen
+                handle.seek(skip)
+                stream = io.TextIOWrapper(handle, encoding=encoding, newline="")
+                try:
+                    read = _text_rows(file, stream, progress, handle.tell, size)
+                except UnicodeDecodeError:
+                    read = None  # not UTF-8 after all: the whole text decides
+                finally:
+                    stream.detach()
+                if read is not None:
+                    return _text_table(file, read[0], columns, encoding, read[1])
+            handle.seek(0)
+            data = handle.read()
     except OSError as err:
         raise InputFileError(shown, f"cannot be read ({err.strerror or err})") from None
     text, encoding = decode_text(shown, data)
+    del data
+    whole = io.StringIO(text, newline="")
+    rows, delimiter = _text_rows(file, whole, progress, whole.tell, len(text))
+    return _text_table(file, rows, columns, encoding, delimiter)
+
+
+_HEAD_BYTES = 1 << 16
+_SAMPLE_CHARS = 1 << 16  # lines read to sniff the delimiter from
+
+
+def _text_rows(
+    file: Path, lines: TextIO, progress: Progress, position: Callable[[], int], size: int
+) -> tuple[list[NumberedRow], str]:
+    """The non-blank records of ``lines`` with their line numbers, and the delimiter sniffed
+    from the first lines."""
+    shown = str(file)
+    label = f"Reading {file.name}"
+    head: list[str] = []
+    sampled = 0
+    while sampled < _SAMPLE_CHARS:
+        text = lines.readline()
+        if not text:
+            break
+        head.append(text)
+        sampled += len(text)
     prefer = "\t" if file.suffix.lower() in (".tsv", ".tab") else None
-    delimiter = sniff_delimiter(text, prefer=prefer)
+    delimiter = sniff_delimiter("".join(head), prefer=prefer)
     rows: list[NumberedRow] = []
-    total = text.count("\n") + 1  # lines, a cheap stand-in for the number of records
-    for count, (line, fields) in enumerate(iter_records(shown, text, delimiter)):
+    records = iter_line_records(shown, itertools.chain(head, lines), delimiter)
+    for count, (line, fields) in enumerate(records):
         if count % CHUNK_ROWS == 0:
             check_cancelled(progress)
-            progress.report(min(line, total), total, label)
+            progress.report(min(position(), size), size, label)
         if fields and "".join(fields).strip():
             rows.append((line, tuple([field or None for field in fields])))
-    progress.report(total, total, label)
+    progress.report(size, size, label)
+    return rows, delimiter
+
+
+def _text_table(
+    file: Path, rows: list[NumberedRow], columns: _Columns, encoding: str, delimiter: str
+) -> SupplierTable:
     if not rows:
-        raise InputFileError(shown, "has no data (only blank lines)")
+        raise InputFileError(str(file), "has no data (only blank lines)")
     table = _build(file, None, rows, columns, encoding=encoding, delimiter=delimiter)
     return _require_name(table)
 

@@ -8,6 +8,7 @@ Users rename files, web apps "export to Excel" as HTML, and encrypted workbooks 
 from __future__ import annotations
 
 import enum
+import stat
 import struct
 import zipfile
 from pathlib import Path
@@ -22,6 +23,15 @@ SUPPORTED = ".xlsx, .xlsm, .xls, .xlsb, .ods, .csv, .tsv or .txt"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SNIFF_BYTES = 8192
+MAX_FILE_BYTES = 512 << 20
+"""The largest supplier file read. A million-row CSV or workbook is well under it; anything
+larger is refused before it is read rather than exhausting memory on the way."""
+MAX_UNPACKED_BYTES = 1 << 30
+"""What a workbook's parts may unpack to in all (declared in its ZIP directory)."""
+MAX_PACKING_RATIO = 100
+"""How many times its packed size a large part may unpack to. Spreadsheet XML packs 5 to 20
+times, very repetitive sheets about 50; a "ZIP bomb" packs thousands of times."""
+_RATIO_FROM_BYTES = 16 << 20  # small parts may pack any amount (an empty style sheet, ...)
 
 
 class FileKind(enum.Enum):
@@ -45,6 +55,20 @@ def detect_kind(path: Path) -> FileKind:
         raise InputFileError(shown, "file not found")
     if path.is_dir():
         raise InputFileError(shown, "is a folder, not a file")
+    try:
+        info = path.stat()  # of what a symbolic link points to
+    except OSError as err:
+        raise InputFileError(shown, f"cannot be read ({err.strerror or err})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputFileError(
+            shown, "is not a regular file (a device, pipe or socket); save the data as a file"
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputFileError(
+            shown,
+            f"is {_size(info.st_size)}, larger than the {_size(MAX_FILE_BYTES)} a supplier "
+            "file can be; split it into smaller files",
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -73,6 +97,8 @@ def detect_kind(path: Path) -> FileKind:
         )
     if suffix in TEXT_SUFFIXES or looks_like_text(head):
         # a CSV saved under a workbook name is read as the text it is
+        if _binary(head):
+            raise InputFileError(shown, "holds binary data (NUL bytes), not delimited text")
         return FileKind.TEXT
     raise InputFileError(shown, f"is damaged or not a real {suffix} workbook")
 
@@ -81,7 +107,9 @@ def _zip_kind(path: Path, suffix: str) -> FileKind:
     shown = str(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            members = archive.infolist()
+            _check_unpacked_sizes(shown, members)
+            names = {member.filename for member in members}
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError):
         raise InputFileError(
@@ -100,6 +128,39 @@ def _zip_kind(path: Path, suffix: str) -> FileKind:
     if suffix in WORKBOOK_SUFFIXES:
         raise InputFileError(shown, f"is damaged or not a real {suffix} workbook")
     raise InputFileError(shown, f"is a ZIP archive, not a workbook; use {SUPPORTED}")
+
+
+def _check_unpacked_sizes(shown: str, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a workbook whose parts unpack beyond what any real supplier file does: the
+    reading library would hold them in memory (and a native library cannot fail softly)."""
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise InputFileError(
+            shown,
+            f"is a workbook whose parts unpack to {_size(total)}, more than the "
+            f"{_size(MAX_UNPACKED_BYTES)} a supplier file can; it is not read",
+        )
+    for member in members:
+        packed = max(1, member.compress_size)
+        if member.file_size > _RATIO_FROM_BYTES and member.file_size > packed * MAX_PACKING_RATIO:
+            raise InputFileError(
+                shown,
+                f"is a workbook whose part {member.filename} unpacks to "
+                f"{_size(member.file_size)}, {member.file_size // packed} times its packed "
+                f"size (real files stay under {MAX_PACKING_RATIO} times); it is not read",
+            )
+
+
+def _binary(head: bytes) -> bool:
+    """A run of NUL bytes, which text never has (not even UTF-16, whose NUL bytes alternate
+    with others): a binary file, or one damaged beyond reading."""
+    return b"\x00" * 4 in head
+
+
+def _size(count: int) -> str:
+    if count >= 1 << 30:
+        return f"{count / (1 << 30):.1f} GiB"
+    return f"{count / (1 << 20):.0f} MiB"
 
 
 def _ole_kind(path: Path) -> FileKind:

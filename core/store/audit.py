@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
-from core.errors import DatabaseError
 from core.store.database import Database
 from core.store.models import AuditRecord
 from core.store.timestamps import as_utc
 
 GENESIS = "0" * 64
-_APPEND_ATTEMPTS = 5
+CHAIN_LOCK = 0x7472_6164_6573_6372  # "tradescr": the advisory lock of the chain's head
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,14 @@ def record_hash(
 def append_in(
     session: Session, action: str, subject: str, details: dict[str, Any], actor: str
 ) -> AuditRecord:
-    """Append within the caller's unit of work, so the record commits with what it records."""
+    """Append within the caller's unit of work, so the record commits with what it records.
+
+    On PostgreSQL the unit first takes the chain's advisory lock, held until it commits or
+    rolls back: concurrent appends wait for each other instead of both taking the same next
+    record (each read of the head, under READ COMMITTED, then sees the last one committed).
+    An SQLite file has one writer at a time anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
     last = session.scalar(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1))
     seq = 1 if last is None else last.seq + 1
     prev = GENESIS if last is None else last.hash
@@ -103,16 +109,10 @@ class AuditLog:
         self.db = db
 
     def append(self, action: str, subject: str, details: dict[str, Any], actor: str) -> int:
-        """Append one record on its own; returns its sequence number. Retries when another
-        client (a shared PostgreSQL database) appended at the same moment."""
-        for attempt in range(_APPEND_ATTEMPTS):
-            try:
-                with self.db.session() as session:
-                    return append_in(session, action, subject, details, actor).seq
-            except (IntegrityError, DatabaseError):
-                if attempt == _APPEND_ATTEMPTS - 1:
-                    raise
-        raise AssertionError("unreachable")
+        """Append one record on its own; returns its sequence number."""
+        return self.db.transaction(
+            lambda session: append_in(session, action, subject, details, actor).seq
+        )
 
     def entries(self, limit: int | None = None) -> list[AuditEntry]:
         """The newest records first."""

@@ -33,12 +33,15 @@ def _close_log() -> Any:
 
 
 def sample_as_csv(tmp_path: Path) -> Path:
-    sheet = openpyxl.load_workbook(SAMPLE, read_only=True)["Vendors"]
+    workbook = openpyxl.load_workbook(SAMPLE, read_only=True)  # holds the file until closed
     out = tmp_path / "suppliers.csv"
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        for row in sheet.iter_rows(values_only=True):
-            writer.writerow(["" if v is None else v for v in row])
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            for row in workbook["Vendors"].iter_rows(values_only=True):
+                writer.writerow(["" if v is None else v for v in row])
+    finally:
+        workbook.close()
     return out
 
 

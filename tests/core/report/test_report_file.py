@@ -22,7 +22,9 @@ from .conftest import SHEET, make_result
 
 
 def folder_listing(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+    """What is in ``folder`` beside the test's private user data folder (which holds the
+    notes of temporary files being written)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != "userdata")
 
 
 def test_returns_the_path_and_replaces_an_older_report(tmp_path: Path) -> None:
