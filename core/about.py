@@ -41,6 +41,8 @@ BUNDLED_LIBRARIES: tuple[BundledLibrary, ...] = (
     BundledLibrary("RapidFuzz", "RapidFuzz", "MIT"),
     BundledLibrary("platformdirs", "platformdirs", "MIT"),
     BundledLibrary("defusedxml", "defusedxml", "PSF-2.0"),
+    BundledLibrary("cryptography", "cryptography", "Apache-2.0 OR BSD-3-Clause"),
+    BundledLibrary("cffi", "cffi", "MIT"),
     BundledLibrary("psycopg", "psycopg", "LGPL-3.0-only", required=False),
 )  # fmt: skip
 
