@@ -84,7 +84,7 @@ def read_own_list(
     if not options.title.strip():
         raise ListPackError("an own list needs a title (--title)")
     today = today or dt.date.today()
-    rows = _rows(path)
+    rows = rows_of(path)
     header = next(rows, None)
     if header is None:
         raise ListPackError(f"{path}: the file is empty")
@@ -139,7 +139,8 @@ def read_own_list(
     return builder.build(max(today, latest or today), sha256)
 
 
-def _rows(path: Path) -> Iterator[list[str]]:
+def rows_of(path: Path) -> Iterator[list[str]]:
+    """The rows of a CSV or the first sheet of a workbook, as text."""
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         yield from _sheet_rows(path)
         return
