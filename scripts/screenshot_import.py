@@ -31,6 +31,8 @@ def main() -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
 
+    from PySide6.QtCore import QThreadPool
+
     from gui.app import create_application
     from gui.tasks.services import AppServices
     from gui.tasks.settings import AppSettings
@@ -83,7 +85,6 @@ def main() -> int:
     window.tabs.setCurrentIndex(TAB_LISTS)
     settle(app)
     save(window, out / "import-lists-tab.png")
-    QThreadPool = __import__("PySide6.QtCore", fromlist=["QThreadPool"]).QThreadPool
     QThreadPool.globalInstance().waitForDone()
     window.close()
     return 0

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from core.errors import ListPackError
@@ -29,6 +29,7 @@ from core.store.audit import append_in
 from core.store.database import Database
 from core.store.models import AliasRecord, EntityRecord, EventRecord, ListRecord, ListRelease
 
+_T = TypeVar("_T")
 IMPORT_KEY = "_import"
 """Key of the stored manifest under which the import's own facts are kept (not signed)."""
 
@@ -170,7 +171,7 @@ class ListCatalog:
                     "new version number"
                 )
             progress.report(1, 3, "Storing list data")
-            release = _store_pack(session, pack, bundled, origin)
+            release = _store_pack(session, pack, bundled, origin, progress)
             check_cancelled(progress)  # raising here rolls the whole import back
             session.flush()
             info = _release_info(release)
@@ -271,8 +272,13 @@ def _newest_first(release: ReleaseInfo) -> tuple[int, float, int]:
     )
 
 
+def _batches(items: Sequence[_T], size: int = 5000) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def _store_pack(
-    session: Session, pack: ListPack, bundled: bool, origin: ImportOrigin
+    session: Session, pack: ListPack, bundled: bool, origin: ImportOrigin, progress: Progress
 ) -> ListRelease:
     manifest = pack.manifest
     stored = manifest.as_json() | {IMPORT_KEY: origin.as_json()}
@@ -300,36 +306,54 @@ def _store_pack(
         )
         for lst in pack.lists
     )
-    for entity in pack.entities:
-        session.add(
-            EntityRecord(
-                release_id=release.id,
-                entity_id=entity.entity_id,
-                kind=entity.kind,
-                name_en=entity.name_en,
-                name_zh=entity.name_zh,
-                country=entity.country,
-                notes=entity.notes,
-                aliases=[AliasRecord(position=i, alias=a) for i, a in enumerate(entity.aliases)],
-            )
-        )
-    session.add_all(
-        EventRecord(
-            release_id=release.id,
-            seq=e.seq,
-            entity_id=e.entity_id,
-            list_id=e.list_id,
-            action=e.action.value,
-            effective_on=e.effective_on,
-            until=e.until,
-            announced_on=e.announced_on,
-            announcement=e.announcement,
-            source_url=e.source_url,
-            quality=e.quality,
-            note=e.note,
-        )
-        for e in pack.events
+    # Bulk inserts in batches: a list file can hold hundreds of thousands of parties, and the
+    # ORM's unit of work per object is too slow and too large for that. Progress and cancel
+    # are checked between batches; the caller's transaction keeps the import atomic.
+    total = len(pack.entities) * 2 + len(pack.events)
+    done = 0
+    for batch in _batches(pack.entities):
+        session.execute(
+            insert(EntityRecord),
+            [
+                {"release_id": release.id, "entity_id": e.entity_id, "kind": e.kind,
+                 "name_en": e.name_en, "name_zh": e.name_zh, "country": e.country,
+                 "notes": e.notes}
+                for e in batch
+            ],
+        )  # fmt: skip
+        done += len(batch)
+        progress.report(done, total, "Storing list data")
+        check_cancelled(progress)
+    rows = session.execute(
+        select(EntityRecord.entity_id, EntityRecord.id).where(EntityRecord.release_id == release.id)
     )
+    pks = {entity_id: pk for entity_id, pk in rows}
+    for batch in _batches(pack.entities):
+        aliases = [
+            {"entity_pk": pks[e.entity_id], "position": i, "alias": a}
+            for e in batch
+            for i, a in enumerate(e.aliases)
+        ]
+        if aliases:
+            session.execute(insert(AliasRecord), aliases)
+        done += len(batch)
+        progress.report(done, total, "Storing list data")
+        check_cancelled(progress)
+    for event_batch in _batches(pack.events):
+        session.execute(
+            insert(EventRecord),
+            [
+                {"release_id": release.id, "seq": e.seq, "entity_id": e.entity_id,
+                 "list_id": e.list_id, "action": e.action.value, "effective_on": e.effective_on,
+                 "until": e.until, "announced_on": e.announced_on,
+                 "announcement": e.announcement, "source_url": e.source_url,
+                 "quality": e.quality, "note": e.note}
+                for e in event_batch
+            ],
+        )  # fmt: skip
+        done += len(event_batch)
+        progress.report(done, total, "Storing list data")
+        check_cancelled(progress)
     session.flush()
     session.refresh(release, ["lists"])
     return release
