@@ -21,7 +21,7 @@ from core.errors import ListPackError
 from core.identity import default_reviewer
 from core.lists.comparison import carry_forward
 from core.lists.model import Action, Entity, ListingEvent, RestrictionList
-from core.lists.pack import ListPack, read_manifest, read_pack
+from core.lists.pack import ListPack, PackManifest, read_manifest, read_pack
 from core.lists.snapshot import ListSnapshot, ReleaseInfo
 from core.paths import bundled_pack_dirs
 from core.progress import NullProgress, Progress, check_cancelled
@@ -132,7 +132,7 @@ class ListCatalog:
         Parties of the publisher's previous release that the new file no longer has are kept
         with a ``removed`` event on the new release's date, derived from the comparison."""
         progress = progress or NullProgress()
-        known = self._known(pack.manifest.checksum)
+        known = self._known(pack.manifest.checksum) or self._known_file(pack.manifest)
         if known is not None:
             return ImportResult(known, False, len(known.list_ids), 0, 0)
         previous = self.newest_of(pack.manifest.publisher)
@@ -143,6 +143,22 @@ class ListCatalog:
     def newest_of(self, publisher: str) -> ReleaseInfo | None:
         """The publisher's newest release (what screening uses by default), or None."""
         return next((r for r in self.releases() if r.publisher == publisher), None)
+
+    def _known_file(self, manifest: PackManifest) -> ReleaseInfo | None:
+        """A release of the same publisher made from the very same file (its SHA-256), even
+        if read on another day (an own list's default listing date is the import date)."""
+        files = manifest.as_json()["files"]
+        with self.db.session() as session:
+            for row in session.scalars(
+                select(ListRelease).where(ListRelease.publisher == manifest.publisher)
+            ):
+                try:
+                    stored = json.loads(row.manifest).get("files")
+                except ValueError:
+                    continue
+                if stored == files:
+                    return _release_info(row)
+        return None
 
     def _known(self, checksum: str) -> ReleaseInfo | None:
         with self.db.session() as session:

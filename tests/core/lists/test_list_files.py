@@ -15,10 +15,11 @@ import pytest
 
 from core.cli import main
 from core.errors import ListPackError
-from core.lists.catalog import ListCatalog
+from core.lists.catalog import ImportOrigin, ListCatalog
 from core.lists.model import Status
 from core.lists.sources import OwnListOptions, detect_format, read_list_file
 from core.lists.sources import common as sources_common
+from core.lists.sources.own_list import read_own_list
 from core.store.audit import AuditLog
 from core.store.database import Database
 from tests.core.lists import list_files as lf
@@ -239,3 +240,18 @@ def test_own_list_needs_an_id_and_a_title(tmp_path: Path) -> None:
     with pytest.raises(ListPackError, match="use lowercase letters"):
         read_list_file(path, own=OwnListOptions("Bad Id!", "T"))
     assert sources_common.MAX_LIST_FILE_BYTES == 1 << 30
+
+
+def test_own_list_read_again_another_day_changes_nothing(tmp_path: Path, url: str) -> None:
+    path = lf.write_csv(tmp_path / "own.csv", ["name"], [["Omega Tools Ltd"]])
+    options = OwnListOptions("own-tools", "Tools")
+    sha = sources_common.file_sha256(path)
+    assert main(["--database", url, "lists"]) == 0
+    db = Database(url)
+    catalog = ListCatalog(db)
+    origin = ImportOrigin(kind="csv", source=str(path))
+    first = catalog.import_release(read_own_list(path, options, sha, dt.date(2026, 12, 1)), origin)
+    again = catalog.import_release(read_own_list(path, options, sha, dt.date(2026, 12, 4)), origin)
+    assert first.created and not again.created
+    assert again.release.release_id == first.release.release_id
+    db.dispose()
