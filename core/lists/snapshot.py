@@ -44,7 +44,7 @@ class ReleaseInfo:
         if self.unsigned_allowed:
             return "unsigned pack, imported by explicit choice"
         if self.origin != "pack":
-            return f"imported from a {self.origin} file (not signed)"
+            return f"imported from a list file ({self.origin}), not signed"
         return "not signed"
 
 
