@@ -35,7 +35,8 @@ def _first_existing(*paths: Path) -> Path:
 
 # The shared reference data when it is beside the checkout, else the copies in the repo.
 DEFAULT_ENTITIES = _first_existing(
-    SHARED / "reference-lists" / "entities.csv", ROOT / "resources/lists/bundled/entities.csv"
+    SHARED / "reference-lists" / "entities.csv",
+    ROOT / "resources/lists/bundled/2026.12.04/entities.csv",
 )
 DEFAULT_CSV = _first_existing(
     SHARED / "samples" / "dev-matches.csv", ROOT / "tests/core/matching/data/dev-matches.csv"

@@ -45,6 +45,8 @@ BUNDLED_LIBRARIES: tuple[BundledLibrary, ...] = (
     BundledLibrary("defusedxml", "defusedxml", "PSF-2.0"),
     BundledLibrary("ReportLab", "reportlab", "BSD-3-Clause"),
     BundledLibrary("Pillow", "pillow", "MIT-CMU"),
+    BundledLibrary("cryptography", "cryptography", "Apache-2.0 OR BSD-3-Clause"),
+    BundledLibrary("cffi", "cffi", "MIT"),
     BundledLibrary("psycopg", "psycopg", "LGPL-3.0-only", required=False),
 )  # fmt: skip
 

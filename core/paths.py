@@ -28,8 +28,19 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "resources"
 
 
+def bundled_pack_dirs() -> list[Path]:
+    """The bundled list packs, one folder per release, oldest first (folders are named by
+    version, ``YYYY.MM.DD``, so their names sort by date)."""
+    root = resources_dir() / "lists" / "bundled"
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / "manifest.json").is_file())
+
+
 def bundled_pack_dir() -> Path:
-    return resources_dir() / "lists" / "bundled"
+    """The newest bundled list pack (the one screening uses on a new database)."""
+    dirs = bundled_pack_dirs()
+    return dirs[-1] if dirs else resources_dir() / "lists" / "bundled"
 
 
 def sample_suppliers_file() -> Path:

@@ -49,3 +49,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'test.db'}"
     server: ThrowawayPostgres = request.getfixturevalue("postgres_server")
     return server.create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def trust_test_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The throwaway publisher key of ``tests.support.packs`` trusted like the embedded one, for
+    tests that import a re-released copy of the bundled pack as the app would (CLI, window)."""
+    from core.lists import signing
+    from tests.support.packs import TEST_TRUSTED
+
+    for key, public in TEST_TRUSTED.items():
+        monkeypatch.setitem(signing.TRUSTED_PUBLISHER_KEYS, key, public)

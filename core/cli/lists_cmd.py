@@ -1,4 +1,5 @@
-"""``tradescreen-cli lists [--as-of D]`` and ``tradescreen-cli lists import PACK``."""
+"""``tradescreen-cli lists [--as-of D]`` and ``tradescreen-cli lists import FILE``: a signed
+list pack, an OpenSanctions export, the US Consolidated Screening List, or an own list."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from typing import Any
 from core.cli.common import CommandContext, date_argument, warn
 from core.cli.documents import lists_document
 from core.cli.output import is_stdio, json_argument, write_json
+from core.errors import UsageError
 from core.identity import default_reviewer
+from core.lists.catalog import ImportOrigin
 from core.lists.model import SEVERITY_ORDER
+from core.lists.sources import FORMATS, OwnListOptions, detect_format, read_list_file
 from core.services.changes import ChangeService, change_line
 
 COLUMNS = SEVERITY_ORDER
@@ -31,8 +35,26 @@ def register(commands: Any) -> None:
     actions = parser.add_subparsers(
         dest="lists_action", metavar="ACTION", parser_class=type(parser)
     )
-    importer = actions.add_parser("import", help="import a list pack (directory or .zip)")
-    importer.add_argument("pack", type=Path, metavar="PACK")
+    importer = actions.add_parser(
+        "import", help="import a list pack or a list file (OpenSanctions, CSL, own CSV/XLSX)"
+    )
+    importer.add_argument("pack", type=Path, metavar="FILE")
+    importer.add_argument("--format", choices=FORMATS, help="force the format (default: detect)")
+    importer.add_argument(
+        "--allow-unsigned",
+        action="store_true",
+        help="accept a list pack that is not signed (your own pack; recorded in the audit)",
+    )
+    importer.add_argument("--list-id", help="own list: its id (e.g. own-blocked-vendors)")
+    importer.add_argument("--title", help="own list: its title")
+    for column in ("name", "aliases", "country", "listed"):
+        importer.add_argument(f"--{column}-column", metavar="HEADER")
+    importer.add_argument(
+        "--release-date",
+        type=date_argument,
+        metavar="YYYY-MM-DD",
+        help="the file's data date (default: from the file, else its modification date)",
+    )
     importer.set_defaults(handler=import_pack)
 
 
@@ -55,19 +77,38 @@ def show_lists(args: argparse.Namespace, context: CommandContext) -> int:
         cells = "".join(f"{c.get(s, 0):>10}" for s in COLUMNS)
         print(f"{list_id:26} {total:>8}{cells}  {where}")
     print()
-    for release in snapshot.releases:
+    used = {r.release_id for r in snapshot.releases}
+    for release in context.catalog.releases():
+        state = "in use" if release.release_id in used else "kept (older release)"
         print(
             f"release {release.release_id}: {release.publisher} {release.version}, "
             f"data cut-off {release.data_cutoff.isoformat()}, sha256 {release.checksum[:16]}..., "
-            f"imported {release.imported_at:%Y-%m-%d %H:%M} UTC"
+            f"imported {release.imported_at:%Y-%m-%d %H:%M} UTC; {release.provenance}; {state}"
         )
+        if release.licence:
+            print(f"  licence: {release.licence}; attribution: {release.attribution}")
     for warning in snapshot.freshness(as_of):
         warn(warning.message)
     return 0
 
 
 def import_pack(args: argparse.Namespace, context: CommandContext) -> int:
-    result = context.catalog.import_pack(args.pack)
+    fmt = args.format or detect_format(args.pack).format
+    if fmt == "pack":
+        result = context.catalog.import_pack(args.pack, allow_unsigned=args.allow_unsigned)
+    else:
+        own = None
+        if fmt == "csv":
+            if not args.list_id or not args.title:
+                raise UsageError("an own list needs --list-id ID and --title TEXT")
+            own = OwnListOptions(
+                args.list_id, args.title, args.name_column, args.aliases_column,
+                args.country_column, args.listed_column,
+            )  # fmt: skip
+        pack, fmt = read_list_file(args.pack, fmt, own=own, data_date=args.release_date)
+        origin = ImportOrigin(kind=fmt, source=str(args.pack))
+        result = context.catalog.import_release(pack, origin)
+    context.services.lists_changed()
     release = result.release
     if result.created:
         print(
@@ -75,6 +116,9 @@ def import_pack(args: argparse.Namespace, context: CommandContext) -> int:
             f"{release.data_cutoff.isoformat()}): {result.lists} lists, {result.entities} "
             f"entities, {result.events} events"
         )
+        print(f"  {release.provenance}")
+        if release.licence:
+            print(f"  licence: {release.licence}")
     else:
         print(f"already imported: {release.publisher} {release.version}; nothing changed")
     started = time.perf_counter()

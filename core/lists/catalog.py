@@ -8,24 +8,61 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from core.errors import ListPackError
 from core.identity import default_reviewer
+from core.lists.comparison import carry_forward
 from core.lists.item_store import has_items, load_items, store_items
 from core.lists.model import Action, Entity, ListingEvent, RestrictionList
-from core.lists.pack import ListPack, read_pack
+from core.lists.pack import ListPack, PackManifest, read_manifest, read_pack
 from core.lists.snapshot import ListSnapshot, ReleaseInfo
-from core.paths import bundled_pack_dir
+from core.paths import bundled_pack_dirs
 from core.progress import NullProgress, Progress, check_cancelled
 from core.store.audit import append_in
 from core.store.database import Database
 from core.store.models import AliasRecord, EntityRecord, EventRecord, ListRecord, ListRelease
+
+_T = TypeVar("_T")
+IMPORT_KEY = "_import"
+"""Key of the stored manifest under which the import's own facts are kept (not signed)."""
+
+
+@dataclass(frozen=True)
+class ImportOrigin:
+    """How a release came in: the format, the key that signed it, the user's choice to accept
+    it unsigned, and the file (or "bundled")."""
+
+    kind: str = "pack"
+    signed_by: str = ""
+    unsigned_allowed: bool = False
+    source: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "signed_by": self.signed_by,
+            "unsigned_allowed": self.unsigned_allowed,
+            "source": self.source,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> ImportOrigin:
+        if not isinstance(data, dict):
+            return cls()  # a release stored before signatures: an unsigned pack
+        return cls(
+            str(data.get("kind", "pack")),
+            str(data.get("signed_by", "")),
+            bool(data.get("unsigned_allowed", False)),
+            str(data.get("source", "")),
+        )
 
 
 @dataclass(frozen=True)
@@ -38,15 +75,22 @@ class ImportResult:
 
 
 class ListCatalog:
-    def __init__(self, db: Database) -> None:
+    def __init__(
+        self, db: Database, *, trusted: Mapping[str, Ed25519PublicKey] | None = None
+    ) -> None:
+        """``trusted``: the publisher keys packs must be signed with (default: the embedded)."""
         self.db = db
+        self.trusted = trusted
 
     def ensure_bundled(self, pack_dir: Path | None = None) -> ImportResult | None:
-        """Import the bundled pack unless it is already in the database."""
-        pack_dir = pack_dir or bundled_pack_dir()
-        if not (pack_dir / "manifest.json").exists():
-            return None
-        return self.import_pack(pack_dir, bundled=True)
+        """Import every bundled release not yet in the database, oldest first, so a new
+        database holds the history of what was known when. Returns the newest's result."""
+        dirs = [pack_dir] if pack_dir is not None else bundled_pack_dirs()
+        result = None
+        for folder in dirs:
+            if (folder / "manifest.json").exists():
+                result = self.import_pack(folder, bundled=True)
+        return result
 
     def import_pack(
         self,
@@ -55,34 +99,110 @@ class ListCatalog:
         bundled: bool = False,
         progress: Progress | None = None,
         actor: str | None = None,
+        allow_unsigned: bool = False,
     ) -> ImportResult:
-        """Import a pack atomically: all of it or nothing. Importing it again changes nothing."""
+        """Import a pack atomically: all of it or nothing. Importing it again changes nothing.
+        The pack must be signed by a trusted publisher key unless ``allow_unsigned`` (the
+        user's explicit choice, recorded in the audit trail and on the release)."""
         progress = progress or NullProgress()
         progress.report(0, 3, "Reading list pack")
-        pack = read_pack(path)
+        trusted = self.trusted if not bundled else None
+        manifest, _check = read_manifest(path, trusted=trusted, allow_unsigned=allow_unsigned)
+        known = self._known(manifest.checksum)
+        if known is not None:  # the files are not read again: the manifest names them all
+            if "items.csv" in manifest.files:
+                self._add_missing_items(path, known, bundled, actor, allow_unsigned)
+            return ImportResult(known, False, len(known.list_ids), 0, 0)
+        pack = read_pack(path, trusted=trusted, allow_unsigned=allow_unsigned)
         check_cancelled(progress)
+        origin = ImportOrigin(
+            kind="pack",
+            signed_by=pack.signature.key_id,
+            unsigned_allowed=not pack.signature.signed,
+            source="bundled" if bundled else str(path),
+        )
+        return self._store(pack, origin, bundled, progress, actor)
+
+    def import_release(
+        self,
+        pack: ListPack,
+        origin: ImportOrigin,
+        *,
+        progress: Progress | None = None,
+        actor: str | None = None,
+    ) -> ImportResult:
+        """Store a release built from a list file (``core.lists.sources``): atomically, once.
+        Parties of the publisher's previous release that the new file no longer has are kept
+        with a ``removed`` event on the new release's date, derived from the comparison."""
+        progress = progress or NullProgress()
+        known = self._known(pack.manifest.checksum) or self._known_file(pack.manifest)
+        if known is not None:
+            return ImportResult(known, False, len(known.list_ids), 0, 0)
+        previous = self.newest_of(pack.manifest.publisher)
+        if previous is not None:
+            pack = carry_forward(pack, self.snapshot([previous.release_id]), previous)
+        return self._store(pack, origin, False, progress, actor)
+
+    def _add_missing_items(
+        self,
+        path: Path,
+        release: ReleaseInfo,
+        bundled: bool,
+        actor: str | None,
+        allow_unsigned: bool,
+    ) -> None:
+        """A release imported by a version that did not read ``items.csv`` gets its items."""
         with self.db.session() as session:
-            existing = session.scalar(
-                select(ListRelease).where(ListRelease.checksum == pack.manifest.checksum)
+            if has_items(session, release.release_id):
+                return
+        trusted = self.trusted if not bundled else None
+        pack = read_pack(path, trusted=trusted, allow_unsigned=allow_unsigned)
+        with self.db.session() as session:
+            if has_items(session, release.release_id):
+                return
+            store_items(session, release.release_id, pack.items)
+            append_in(
+                session,
+                "lists.items_imported",
+                f"{release.publisher} {release.version}",
+                {"release_id": release.release_id, "items": len(pack.items)},
+                actor or ("tradescreen" if bundled else default_reviewer()),
             )
-            if existing is not None:
-                if pack.items and not has_items(session, existing.id):
-                    # a release imported before this version read items.csv
-                    store_items(session, existing.id, pack.items)
-                    append_in(
-                        session,
-                        "lists.items_imported",
-                        f"{existing.publisher} {existing.version}",
-                        {"release_id": existing.id, "items": len(pack.items)},
-                        actor or ("tradescreen" if bundled else default_reviewer()),
-                    )
-                return ImportResult(
-                    _release_info(existing),
-                    False,
-                    len(pack.lists),
-                    len(pack.entities),
-                    len(pack.events),
-                )
+
+    def newest_of(self, publisher: str) -> ReleaseInfo | None:
+        """The publisher's newest release (what screening uses by default), or None."""
+        return next((r for r in self.releases() if r.publisher == publisher), None)
+
+    def _known_file(self, manifest: PackManifest) -> ReleaseInfo | None:
+        """A release of the same publisher made from the very same file (its SHA-256), even
+        if read on another day (an own list's default listing date is the import date)."""
+        files = manifest.as_json()["files"]
+        with self.db.session() as session:
+            for row in session.scalars(
+                select(ListRelease).where(ListRelease.publisher == manifest.publisher)
+            ):
+                try:
+                    stored = json.loads(row.manifest).get("files")
+                except ValueError:
+                    continue
+                if stored == files:
+                    return _release_info(row)
+        return None
+
+    def _known(self, checksum: str) -> ReleaseInfo | None:
+        with self.db.session() as session:
+            row = session.scalar(select(ListRelease).where(ListRelease.checksum == checksum))
+            return None if row is None else _release_info(row)
+
+    def _store(
+        self,
+        pack: ListPack,
+        origin: ImportOrigin,
+        bundled: bool,
+        progress: Progress,
+        actor: str | None,
+    ) -> ImportResult:
+        with self.db.session() as session:
             clash = session.scalar(
                 select(ListRelease).where(
                     ListRelease.publisher == pack.manifest.publisher,
@@ -91,12 +211,12 @@ class ListCatalog:
             )
             if clash is not None:
                 raise ListPackError(
-                    f"{path}: release {pack.manifest.publisher} {pack.manifest.version} was "
-                    "imported before with different content; a changed release needs a new "
-                    "version number"
+                    f"{pack.source}: release {pack.manifest.publisher} {pack.manifest.version} "
+                    "was imported before with different content; a changed release needs a "
+                    "new version number"
                 )
             progress.report(1, 3, "Storing list data")
-            release = _store_pack(session, pack, bundled)
+            release = _store_pack(session, pack, bundled, origin, progress)
             check_cancelled(progress)  # raising here rolls the whole import back
             session.flush()
             info = _release_info(release)
@@ -111,7 +231,11 @@ class ListCatalog:
                     "lists": list(info.list_ids),
                     "entities": len(pack.entities),
                     "events": len(pack.events),
-                    "source": "bundled" if bundled else str(path),
+                    "source": origin.source,
+                    "format": origin.kind,
+                    "signed_by": origin.signed_by,
+                    "unsigned_allowed": origin.unsigned_allowed,
+                    "licence": info.licence,
                 },
                 actor or ("tradescreen" if bundled else default_reviewer()),
             )
@@ -128,10 +252,16 @@ class ListCatalog:
         return sorted(infos, key=_newest_first)
 
     def current_release_ids(self, list_ids: Iterable[str] | None = None) -> dict[str, int]:
-        """For each list, the release that is current for it."""
+        """For each list, the release that is current for it: of each publisher only its
+        newest release counts (a list an older release had and the newest dropped is gone);
+        between publishers, the newest release that carries the list."""
         wanted = None if list_ids is None else set(list_ids)
         current: dict[str, int] = {}
+        publishers: set[str] = set()
         for release in self.releases():
+            if release.publisher in publishers:
+                continue  # an older release of a publisher already seen: kept, not current
+            publishers.add(release.publisher)
             for list_id in release.list_ids:
                 if list_id not in current and (wanted is None or list_id in wanted):
                     current[list_id] = release.release_id
@@ -198,14 +328,22 @@ def _newest_first(release: ReleaseInfo) -> tuple[int, float, int]:
     )
 
 
-def _store_pack(session: Session, pack: ListPack, bundled: bool) -> ListRelease:
+def _batches(items: Sequence[_T], size: int = 5000) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _store_pack(
+    session: Session, pack: ListPack, bundled: bool, origin: ImportOrigin, progress: Progress
+) -> ListRelease:
     manifest = pack.manifest
+    stored = manifest.as_json() | {IMPORT_KEY: origin.as_json()}
     release = ListRelease(
         publisher=manifest.publisher,
         version=manifest.version,
         data_cutoff=manifest.data_cutoff,
         checksum=manifest.checksum,
-        manifest=json.dumps(manifest.as_json(), ensure_ascii=False, sort_keys=True),
+        manifest=json.dumps(stored, ensure_ascii=False, sort_keys=True),
         source=pack.source,
         bundled=bundled,
         imported_at=dt.datetime.now(dt.UTC),
@@ -224,36 +362,54 @@ def _store_pack(session: Session, pack: ListPack, bundled: bool) -> ListRelease:
         )
         for lst in pack.lists
     )
-    for entity in pack.entities:
-        session.add(
-            EntityRecord(
-                release_id=release.id,
-                entity_id=entity.entity_id,
-                kind=entity.kind,
-                name_en=entity.name_en,
-                name_zh=entity.name_zh,
-                country=entity.country,
-                notes=entity.notes,
-                aliases=[AliasRecord(position=i, alias=a) for i, a in enumerate(entity.aliases)],
-            )
-        )
-    session.add_all(
-        EventRecord(
-            release_id=release.id,
-            seq=e.seq,
-            entity_id=e.entity_id,
-            list_id=e.list_id,
-            action=e.action.value,
-            effective_on=e.effective_on,
-            until=e.until,
-            announced_on=e.announced_on,
-            announcement=e.announcement,
-            source_url=e.source_url,
-            quality=e.quality,
-            note=e.note,
-        )
-        for e in pack.events
+    # Bulk inserts in batches: a list file can hold hundreds of thousands of parties, and the
+    # ORM's unit of work per object is too slow and too large for that. Progress and cancel
+    # are checked between batches; the caller's transaction keeps the import atomic.
+    total = len(pack.entities) * 2 + len(pack.events)
+    done = 0
+    for batch in _batches(pack.entities):
+        session.execute(
+            insert(EntityRecord),
+            [
+                {"release_id": release.id, "entity_id": e.entity_id, "kind": e.kind,
+                 "name_en": e.name_en, "name_zh": e.name_zh, "country": e.country,
+                 "notes": e.notes}
+                for e in batch
+            ],
+        )  # fmt: skip
+        done += len(batch)
+        progress.report(done, total, "Storing list data")
+        check_cancelled(progress)
+    rows = session.execute(
+        select(EntityRecord.entity_id, EntityRecord.id).where(EntityRecord.release_id == release.id)
     )
+    pks = {entity_id: pk for entity_id, pk in rows}
+    for batch in _batches(pack.entities):
+        aliases = [
+            {"entity_pk": pks[e.entity_id], "position": i, "alias": a}
+            for e in batch
+            for i, a in enumerate(e.aliases)
+        ]
+        if aliases:
+            session.execute(insert(AliasRecord), aliases)
+        done += len(batch)
+        progress.report(done, total, "Storing list data")
+        check_cancelled(progress)
+    for event_batch in _batches(pack.events):
+        session.execute(
+            insert(EventRecord),
+            [
+                {"release_id": release.id, "seq": e.seq, "entity_id": e.entity_id,
+                 "list_id": e.list_id, "action": e.action.value, "effective_on": e.effective_on,
+                 "until": e.until, "announced_on": e.announced_on,
+                 "announcement": e.announcement, "source_url": e.source_url,
+                 "quality": e.quality, "note": e.note}
+                for e in event_batch
+            ],
+        )  # fmt: skip
+        done += len(event_batch)
+        progress.report(done, total, "Storing list data")
+        check_cancelled(progress)
     store_items(session, release.id, pack.items)
     session.flush()
     session.refresh(release, ["lists"])
@@ -264,6 +420,11 @@ def _release_info(release: ListRelease) -> ReleaseInfo:
     imported_at = release.imported_at
     if imported_at.tzinfo is None:  # SQLite hands back naive datetimes
         imported_at = imported_at.replace(tzinfo=dt.UTC)
+    try:
+        manifest = json.loads(release.manifest)
+    except ValueError:
+        manifest = {}
+    origin = ImportOrigin.from_json(manifest.get(IMPORT_KEY))
     return ReleaseInfo(
         release_id=release.id,
         publisher=release.publisher,
@@ -272,6 +433,11 @@ def _release_info(release: ListRelease) -> ReleaseInfo:
         checksum=release.checksum,
         imported_at=imported_at,
         list_ids=tuple(sorted(r.list_id for r in release.lists)),
+        licence=str(manifest.get("licence", "")),
+        attribution=str(manifest.get("attribution", "")),
+        origin=origin.kind,
+        signed_by=origin.signed_by,
+        unsigned_allowed=origin.unsigned_allowed,
     )
 
 

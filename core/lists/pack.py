@@ -2,9 +2,10 @@
 
 A pack is a directory or a ``.zip`` holding ``manifest.json`` and CSV files in the reference
 format (``lists.csv``, ``entities.csv``, ``events.csv``; ``items.csv`` is optional). The
-manifest names the publisher, version and data cut-off date and carries a SHA-256 for every
-file. ``signature`` is reserved: a publisher can later sign the canonical manifest (the manifest
-without its ``signature`` field, serialized by ``canonical_manifest_bytes``).
+manifest names the publisher, version and data cut-off date, optionally the data's licence and
+attribution, and carries a SHA-256 for every file; its ``signature`` is an Ed25519 signature of
+the publisher over the canonical manifest (``core.lists.signing``). Files are read only through
+``core.lists.pack_files`` (names the format has, sizes bounded).
 """
 
 from __future__ import annotations
@@ -14,15 +15,18 @@ import datetime as dt
 import hashlib
 import io
 import json
-import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from core.errors import ListPackError
 from core.lists.items import ITEM_COLUMNS, ControlledItem, parse_item_rows
 from core.lists.model import Action, Entity, ListingEvent, RestrictionList
+from core.lists.pack_files import MANIFEST, MAX_MANIFEST_BYTES, PACK_FILE_NAMES, PackFiles
+from core.lists.signing import SignatureCheck, canonical_manifest_bytes, verify_manifest
 
 PACK_FORMAT = "tradescreen-list-pack"
 PACK_FORMAT_VERSION = 1
@@ -33,6 +37,10 @@ EVENT_COLUMNS = (
     "entity_id", "list_id", "action", "effective_on", "until", "announced_on",
     "announcement", "source_url", "quality", "note",
 )  # fmt: skip
+MAX_FIELD_CHARS = 1 << 20
+"""The format's limit on one CSV field (an entity's aliases run to a few KiB; the csv module's
+own default of 128 KiB is raised to this, and a longer field is refused with its line)."""
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,9 @@ class PackManifest:
     created: str
     files: dict[str, str]  # file name -> sha256 hex
     description: str = ""
-    signature: str | None = None
+    signature: dict[str, str] | None = None
+    licence: str = ""
+    attribution: str = ""
 
     @property
     def checksum(self) -> str:
@@ -60,6 +70,9 @@ class PackManifest:
             "created": self.created,
             "description": self.description,
             "files": {name: {"sha256": digest} for name, digest in sorted(self.files.items())},
+            # Only when set, so the checksum of a manifest without them stays what it was.
+            **({"licence": self.licence} if self.licence else {}),
+            **({"attribution": self.attribution} if self.attribution else {}),
             "signature": self.signature,
         }
 
@@ -71,78 +84,97 @@ class ListPack:
     entities: tuple[Entity, ...]
     events: tuple[ListingEvent, ...]
     source: str
+    signature: SignatureCheck = field(default_factory=lambda: SignatureCheck(False))
     items: tuple[ControlledItem, ...] = ()
     """The pack's controlled items (``items.csv``, optional)."""
 
 
-def canonical_manifest_bytes(manifest: dict[str, Any]) -> bytes:
-    """The bytes a signature covers: the manifest without ``signature``, keys sorted."""
-    body = {k: v for k, v in manifest.items() if k != "signature"}
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+def read_manifest(
+    path: Path,
+    *,
+    trusted: Mapping[str, Ed25519PublicKey] | None = None,
+    allow_unsigned: bool = False,
+) -> tuple[PackManifest, SignatureCheck]:
+    """The pack's manifest, its signature verified (files not read or checked yet)."""
+    files = PackFiles(path)
+    try:
+        return _verified_manifest(files, trusted, allow_unsigned)
+    finally:
+        files.close()
 
 
-def read_pack(path: Path) -> ListPack:
-    """Read and verify a pack. Every problem is a ``ListPackError`` naming the file and row."""
-    files = _PackFiles(path)
-    manifest = _parse_manifest(files.read("manifest.json"), str(path))
-    for name in REQUIRED_FILES:
-        if name not in manifest.files:
-            raise ListPackError(f"{path}: manifest lists no {name}")
-    for name, digest in manifest.files.items():
-        actual = hashlib.sha256(files.read(name)).hexdigest()
-        if actual != digest:
-            raise ListPackError(
-                f"{path}: {name} does not match its checksum in manifest.json "
-                "(the pack was changed after it was published)"
-            )
-    lists = tuple(_parse_list(r) for r in _rows(files, "lists.csv", LIST_COLUMNS))
-    entities = tuple(parse_entity_row(r) for r in _rows(files, "entities.csv", ENTITY_COLUMNS))
+def read_pack(
+    path: Path,
+    *,
+    trusted: Mapping[str, Ed25519PublicKey] | None = None,
+    allow_unsigned: bool = False,
+) -> ListPack:
+    """Read and verify a pack: signature, checksums, columns, rows. Every problem is a
+    ``ListPackError`` of one line naming the file (and row). ``trusted``: the publisher keys
+    (default: the embedded ones); ``allow_unsigned``: accept a pack without a signature."""
+    files = PackFiles(path)
+    try:
+        manifest, check = _verified_manifest(files, trusted, allow_unsigned)
+        for name in REQUIRED_FILES:
+            if name not in manifest.files:
+                raise ListPackError(f"{path}: manifest lists no {name}")
+        texts: dict[str, bytes] = {}
+        for name, digest in manifest.files.items():
+            read = files.read(name)
+            if read.sha256 != digest:
+                raise ListPackError(
+                    f"{path}: {name} does not match its checksum in manifest.json "
+                    "(the pack was changed after it was published)"
+                )
+            texts[name] = read.data
+    finally:
+        files.close()
+    lists = tuple(_parse_list(r) for r in _rows(path, texts, "lists.csv", LIST_COLUMNS))
+    entities = tuple(
+        parse_entity_row(r) for r in _rows(path, texts, "entities.csv", ENTITY_COLUMNS)
+    )
+    for line, entity in enumerate(entities, start=2):
+        if not entity.entity_id or not entity.name_en:
+            raise ListPackError(f"{path}: entities.csv line {line}: entity_id or name_en is empty")
     events = tuple(
         _parse_event(r, seq, f"{path}: events.csv line {seq + 2}")
-        for seq, r in enumerate(_rows(files, "events.csv", EVENT_COLUMNS))
+        for seq, r in enumerate(_rows(path, texts, "events.csv", EVENT_COLUMNS))
     )
     _check_references(str(path), lists, entities, events)
     items: tuple[ControlledItem, ...] = ()
     if "items.csv" in manifest.files:
-        items = parse_item_rows(_rows(files, "items.csv", ITEM_COLUMNS), f"{path}: items.csv")
-    return ListPack(manifest, lists, entities, events, str(path), items)
+        rows = _rows(path, texts, "items.csv", ITEM_COLUMNS)
+        items = parse_item_rows(rows, f"{path}: items.csv")
+    return ListPack(manifest, lists, entities, events, str(path), check, items)
 
 
-class _PackFiles:
-    """Uniform access to the files of a pack directory or zip."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        if not path.exists():
-            raise ListPackError(f"{path}: no such file or directory")
-        self._zip: zipfile.ZipFile | None = None
-        self._prefix = ""
-        if path.is_file():
-            try:
-                self._zip = zipfile.ZipFile(path)
-            except (zipfile.BadZipFile, OSError) as exc:
-                raise ListPackError(
-                    f"{path}: not a list pack (a directory or .zip): {exc}"
-                ) from exc
-            manifests = [n for n in self._zip.namelist() if n.endswith("manifest.json")]
-            if not manifests:
-                raise ListPackError(f"{path}: not a list pack: no manifest.json inside")
-            self._prefix = min(manifests, key=len)[: -len("manifest.json")]
-
-    def read(self, name: str) -> bytes:
-        try:
-            if self._zip is not None:
-                return self._zip.read(self._prefix + name)
-            return (self.path / name).read_bytes()
-        except (KeyError, FileNotFoundError) as exc:
-            raise ListPackError(f"{self.path}: missing {name}") from exc
-        except OSError as exc:
-            raise ListPackError(f"{self.path}: cannot read {name}: {exc}") from exc
+def _verified_manifest(
+    files: PackFiles,
+    trusted: Mapping[str, Ed25519PublicKey] | None,
+    allow_unsigned: bool,
+) -> tuple[PackManifest, SignatureCheck]:
+    raw = files.read(MANIFEST, MAX_MANIFEST_BYTES).data
+    where = str(files.path)
+    data = _manifest_json(raw, where)
+    manifest = _parse_manifest(data, where)
+    check = verify_manifest(data, where, trusted=trusted, allow_unsigned=allow_unsigned)
+    return manifest, check
 
 
-def _parse_manifest(raw: bytes, where: str) -> PackManifest:
+def _manifest_json(raw: bytes, where: str) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ListPackError(f"{where}: manifest.json is malformed: nested too deeply") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ListPackError(f"{where}: manifest.json is malformed: {exc}") from None
+    if not isinstance(data, dict):
+        raise ListPackError(f"{where}: manifest.json is malformed: not a JSON object")
+    return data
+
+
+def _parse_manifest(data: dict[str, Any], where: str) -> PackManifest:
+    try:
         if data.get("format") != PACK_FORMAT:
             raise ListPackError(f"{where}: manifest.json is not a {PACK_FORMAT} manifest")
         if int(data.get("format_version", 0)) > PACK_FORMAT_VERSION:
@@ -150,7 +182,13 @@ def _parse_manifest(raw: bytes, where: str) -> PackManifest:
                 f"{where}: pack format {data['format_version']} is newer than this app reads "
                 f"({PACK_FORMAT_VERSION}); update TradeScreen"
             )
-        files = {name: str(meta["sha256"]) for name, meta in data["files"].items()}
+        files = {str(name): str(meta["sha256"]) for name, meta in data["files"].items()}
+        for name in files:
+            if name not in PACK_FILE_NAMES:
+                raise ListPackError(
+                    f"{where}: refused: manifest.json names {name!r}, not a file of a list pack"
+                )
+        signature = data.get("signature")
         return PackManifest(
             publisher=str(data["publisher"]),
             version=str(data["version"]),
@@ -158,29 +196,41 @@ def _parse_manifest(raw: bytes, where: str) -> PackManifest:
             created=str(data.get("created", "")),
             files=files,
             description=str(data.get("description", "")),
-            signature=data.get("signature"),
+            signature=dict(signature) if isinstance(signature, dict) else None,
+            licence=str(data.get("licence", "")),
+            attribution=str(data.get("attribution", "")),
         )
     except ListPackError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ListPackError(f"{where}: manifest.json is malformed: {exc}") from exc
+        raise ListPackError(f"{where}: manifest.json is malformed: {exc!r}") from exc
 
 
-def _rows(files: _PackFiles, name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+def _rows(
+    path: Path, texts: Mapping[str, bytes], name: str, columns: tuple[str, ...]
+) -> list[dict[str, str]]:
     try:
-        text = files.read(name).decode("utf-8-sig")
+        text = texts[name].decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ListPackError(f"{files.path}: {name} is not UTF-8: {exc}") from exc
+        raise ListPackError(f"{path}: {name} is not UTF-8: {exc}") from exc
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if tuple(reader.fieldnames or ()) != columns:
-        raise ListPackError(
-            f"{files.path}: {name} has columns {reader.fieldnames}, expected {list(columns)}"
-        )
     rows = []
-    for line, row in enumerate(reader, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise ListPackError(f"{files.path}: {name} line {line}: wrong number of fields")
-        rows.append({k: v.strip() for k, v in row.items()})
+    try:
+        if tuple(reader.fieldnames or ()) != columns:
+            raise ListPackError(
+                f"{path}: {name} has columns {reader.fieldnames}, expected {list(columns)}"
+            )
+        for row in reader:
+            if None in row or any(v is None for v in row.values()):
+                raise ListPackError(
+                    f"{path}: {name} line {reader.line_num}: wrong number of fields"
+                )
+            rows.append({k: v.strip() for k, v in row.items()})
+    except csv.Error as exc:
+        raise ListPackError(
+            f"{path}: {name} line {reader.line_num}: {exc} (a field may hold at most "
+            f"{MAX_FIELD_CHARS:,} characters)"
+        ) from None
     return rows
 
 

@@ -27,6 +27,26 @@ class ReleaseInfo:
     checksum: str
     imported_at: dt.datetime
     list_ids: tuple[str, ...]
+    licence: str = ""
+    attribution: str = ""
+    origin: str = "pack"
+    """How it came: ``pack`` (a list pack), or the importer of a list file (``opensanctions``,
+    ``csl``, ``csv``)."""
+    signed_by: str = ""
+    """The key id of the trusted publisher key that signed the pack; empty when unsigned."""
+    unsigned_allowed: bool = False
+    """An unsigned pack imported by the user's explicit choice."""
+
+    @property
+    def provenance(self) -> str:
+        """One line on where the release came from and what proves it."""
+        if self.signed_by:
+            return f"signed by publisher key {self.signed_by}"
+        if self.unsigned_allowed:
+            return "unsigned pack, imported by explicit choice"
+        if self.origin != "pack":
+            return f"imported from a list file ({self.origin}), not signed"
+        return "not signed"
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,11 @@ def audit_blocks(result: ScreeningResult) -> BlockSheet:
                    top.but(number_format=DATETIME_FORMAT), wrap, top],
         )  # fmt: skip
         sheet.caps[HASH_COLUMN] = HASH_WIDTH
+        for r in result.releases:
+            # Where a release came from, and the data's licence: a condition of its use.
+            sheet.pair(f"{r.publisher} {r.version}", r.provenance)
+            if r.licence:
+                sheet.pair("Licence", f"{r.licence}. Attribution: {r.attribution}")
     else:
         sheet.note("No list release is recorded for this screening.", NOTE)
     sheet.blank()

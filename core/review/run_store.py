@@ -90,6 +90,12 @@ def _release_from(data: dict[str, Any]) -> ReleaseInfo:
         checksum=str(data["checksum"]),
         imported_at=dt.datetime.fromisoformat(data["imported_at"]),
         list_ids=tuple(data["list_ids"]),
+        # Runs stored before releases had provenance lack these: the defaults say "unknown".
+        licence=str(data.get("licence", "")),
+        attribution=str(data.get("attribution", "")),
+        origin=str(data.get("origin", "pack")),
+        signed_by=str(data.get("signed_by", "")),
+        unsigned_allowed=bool(data.get("unsigned_allowed", False)),
     )
 
 

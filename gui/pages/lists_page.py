@@ -119,9 +119,12 @@ class ListsView(QWidget):
 
     def retranslate(self) -> None:
         self.date_label.setText(self.tr("Counts as of:"))
-        self.import_button.setText(self.tr("Import list pack…"))
+        self.import_button.setText(self.tr("Import list data…"))
         self.import_button.setToolTip(
-            self.tr("Import a list update (a folder or a .zip file with a manifest.json)")
+            self.tr(
+                "Import a signed list pack, an OpenSanctions or Consolidated Screening List "
+                "file, or an own list (CSV or Excel)"
+            )
         )
         self.browser.setTitle(self.tr("Find a listed entity"))
         self.search.setPlaceholderText(self.tr("Name, Chinese name, alias or id"))
@@ -184,12 +187,25 @@ class ListsView(QWidget):
                 cutoff=release.data_cutoff.isoformat(),
                 imported=release.imported_at.date().isoformat(),
             )
+            if release.signed_by:
+                line += " — " + self.tr("signed by publisher key {key}").format(
+                    key=release.signed_by
+                )
+            elif release.unsigned_allowed:
+                line += " — " + self.tr("unsigned, imported by explicit choice")
             warning = freshness_warning(release, as_of)
             if warning is not None:
                 line += " — " + self.tr(
                     "{days} days before the chosen date: newer announcements may be missing"
                 ).format(days=warning.days_after_cutoff)
             lines.append(line)
+            if release.licence:
+                lines.append(
+                    "    "
+                    + self.tr("Licence: {licence}; attribution: {attribution}").format(
+                        licence=release.licence, attribution=release.attribution
+                    )
+                )
         self.releases.setText("\n".join(lines))
 
     def run_search(self) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 from core.errors import UsageError
 from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
+from core.lists.sources.own_list import OwnListOptions
+from core.lists.sources.reading import FileReading, import_reading, read_for_import
 from core.progress import Progress
 from core.report import write_report
 from core.report.pdf_summary import AuditHead, write_pdf_summary
@@ -204,6 +206,32 @@ def rescreen(services: AppServices, run_id: int, progress: Progress) -> Screened
     service = services.screening()
     result = ChangeService(service).rescreen(run_id, progress=progress)
     return Screened(result, service.snapshot())
+
+
+def read_list_file(
+    services: AppServices,
+    path: Path,
+    fmt: str | None,
+    own: OwnListOptions | None,
+    progress: Progress,
+) -> FileReading:
+    """A list file or pack read and checked for the import dialog; nothing stored yet."""
+    return read_for_import(path, fmt, own=own, progress=progress)
+
+
+def import_list_file(
+    services: AppServices, reading: FileReading, allow_unsigned: bool, progress: Progress
+) -> ImportResult:
+    result = import_reading(
+        services.catalog(),
+        reading,
+        allow_unsigned=allow_unsigned,
+        progress=progress,
+        actor=services.reviewer,
+    )
+    services.lists_changed()
+    services.snapshot()  # read the new list data here, not in the GUI thread
+    return result
 
 
 def load_snapshot(services: AppServices, progress: Progress) -> ListSnapshot:

@@ -23,6 +23,8 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QTimer, Signal
 from core.about import AboutInfo, collect_about
 from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
+from core.lists.sources.own_list import OwnListOptions
+from core.lists.sources.reading import FileReading
 from core.paths import sample_suppliers_file
 from core.screening.decision import Decision
 from core.screening.result import ListingHit, ScreeningResult
@@ -329,6 +331,39 @@ class AppController(QObject):
         self.tasks.run(
             QCoreApplication.translate("MainWindow", "Importing {name}…").format(name=path.name),
             lambda progress: operations.import_pack(services, path, progress),
+            self._imported,
+            rows=False,
+            exclusive=True,
+        )
+
+    def read_list_file(
+        self,
+        path: Path,
+        fmt: str | None,
+        own: OwnListOptions | None,
+        on_read: Any,
+    ) -> None:
+        """Read a list file or pack for the import dialog (in the background, with progress
+        and cancel); ``on_read(FileReading)`` in the GUI thread."""
+        services = self.services
+        self.tasks.run(
+            QCoreApplication.translate("MainWindow", "Reading {name}…").format(name=path.name),
+            lambda progress: operations.read_list_file(services, path, fmt, own, progress),
+            on_read,
+            rows=False,
+            exclusive=True,
+        )
+
+    def import_reading(self, reading: FileReading, allow_unsigned: bool) -> None:
+        """Store a list file read by ``read_list_file``; emits ``imported``."""
+        services = self.services
+        self.tasks.run(
+            QCoreApplication.translate("MainWindow", "Importing {name}…").format(
+                name=reading.path.name
+            ),
+            lambda progress: operations.import_list_file(
+                services, reading, allow_unsigned, progress
+            ),
             self._imported,
             rows=False,
             exclusive=True,

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from core.errors import UserFacingError
 from core.lists.snapshot import ListSnapshot
 from core.report.target import PDF_SUFFIX, SUFFIX, with_suffix
 from core.screening.decision import Decision
@@ -26,6 +27,7 @@ from gui.desktop import file_dialogs
 from gui.dialogs.about import AboutDialog, app_icon
 from gui.dialogs.changes_dialog import ChangesDialog
 from gui.dialogs.error_dialogs import show_error
+from gui.dialogs.import_list import ImportListDialog
 from gui.dialogs.settings_dialog import SettingsDialog
 from gui.pages.history_page import HistoryView
 from gui.pages.lists_page import ListsView
@@ -353,12 +355,26 @@ class MainWindow(QMainWindow):
     def ask_import_pack(self) -> None:
         path = file_dialogs.ask_open_file(
             self,
-            self.tr("Import a list pack (a .zip file, or manifest.json in a folder)"),
+            self.tr("Import list data (a list pack, an OpenSanctions or CSL file, an own list)"),
             self.controller.last_directory(),
-            self.tr("List packs (*.zip manifest.json);;All files (*)"),
+            self.tr(
+                "List data (*.zip manifest.json *.csv *.json *.jsonl *.xlsx *.xls);;All files (*)"
+            ),
         )
         if path:
-            self.controller.import_pack(Path(path))
+            self.open_import_dialog(Path(path))
+
+    def open_import_dialog(self, path: Path) -> ImportListDialog | None:
+        """The import dialog for ``path`` (shown, not modal); None if it cannot be read."""
+        try:
+            dialog = ImportListDialog(
+                path, self.controller.read_list_file, self.controller.import_reading, self
+            )
+        except UserFacingError as exc:
+            self.controller.failed.emit(exc)
+            return None
+        dialog.show()
+        return dialog
 
     def history_changed(self) -> None:
         """Runs or decisions changed: the History tab reads them again when it is shown."""

@@ -594,6 +594,26 @@ TradeScreen 将改为打开本机数据库。</translation>
 <context>
     <name>ListsView</name>
     <message>
+        <source>Import list data…</source>
+        <translation>导入清单数据…</translation>
+    </message>
+    <message>
+        <source>Import a signed list pack, an OpenSanctions or Consolidated Screening List file, or an own list (CSV or Excel)</source>
+        <translation>导入已签名的清单数据包、OpenSanctions 或综合筛查清单文件，或自有清单（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>signed by publisher key {key}</source>
+        <translation>由发布者密钥 {key} 签名</translation>
+    </message>
+    <message>
+        <source>unsigned, imported by explicit choice</source>
+        <translation>未签名，经明确确认后导入</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}; attribution: {attribution}</source>
+        <translation>许可：{licence}；署名：{attribution}</translation>
+    </message>
+    <message>
         <source>Counts as of:</source>
         <translation>统计截至：</translation>
     </message>
@@ -715,6 +735,18 @@ TradeScreen 将改为打开本机数据库。</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Import list data (a list pack, an OpenSanctions or CSL file, an own list)</source>
+        <translation>导入清单数据（清单数据包、OpenSanctions 或 CSL 文件、自有清单）</translation>
+    </message>
+    <message>
+        <source>List data (*.zip manifest.json *.csv *.json *.jsonl *.xlsx *.xls);;All files (*)</source>
+        <translation>清单数据 (*.zip manifest.json *.csv *.json *.jsonl *.xlsx *.xls);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
     <message>
         <source>TradeScreen</source>
         <translation>TradeScreen</translation>
@@ -1476,6 +1508,137 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source> (computed)</source>
         <translation>（推算）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportListDialog</name>
+    <message>
+        <source>Import list data</source>
+        <translation>导入清单数据</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>TradeScreen list pack (signed)</source>
+        <translation>TradeScreen 清单数据包（已签名）</translation>
+    </message>
+    <message>
+        <source>OpenSanctions export</source>
+        <translation>OpenSanctions 导出文件</translation>
+    </message>
+    <message>
+        <source>US Consolidated Screening List</source>
+        <translation>美国综合筛查清单（CSL）</translation>
+    </message>
+    <message>
+        <source>Own list (CSV or Excel)</source>
+        <translation>自有清单（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>Recognised as:</source>
+        <translation>识别为：</translation>
+    </message>
+    <message>
+        <source>Own list: what the file cannot say</source>
+        <translation>自有清单：文件中没有的信息</translation>
+    </message>
+    <message>
+        <source>List id:</source>
+        <translation>清单编号：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Name column:</source>
+        <translation>名称列：</translation>
+    </message>
+    <message>
+        <source>Aliases column:</source>
+        <translation>别名列：</translation>
+    </message>
+    <message>
+        <source>Country column:</source>
+        <translation>国家列：</translation>
+    </message>
+    <message>
+        <source>Listing date column:</source>
+        <translation>列入日期列：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Accept a pack that is not signed (a pack of your own)</source>
+        <translation>接受未签名的数据包（自己制作的数据包）</translation>
+    </message>
+    <message>
+        <source>Read file</source>
+        <translation>读取文件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Read the file to see what it holds.</source>
+        <translation>读取文件以查看其内容。</translation>
+    </message>
+    <message>
+        <source>{publisher}, data of {date}: {lists} lists, {entities} parties, {events} listing events.</source>
+        <translation>{publisher}，数据日期 {date}：{lists} 个清单，{entities} 个主体，{events} 条列入事件。</translation>
+    </message>
+    <message>
+        <source>Signed by a trusted publisher key.</source>
+        <translation>由受信任的发布者密钥签名。</translation>
+    </message>
+    <message>
+        <source>Not signed: nothing shows who published it.</source>
+        <translation>未签名：无法证明发布者。</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>许可：{licence}</translation>
+    </message>
+    <message>
+        <source>Persons and vessels keep their kind; screening matches them by name like organisations. A party missing from a later file of the same source is marked removed as of that file&apos;s date.</source>
+        <translation>个人和船舶保留其类型；筛查时与机构一样按名称匹配。同一来源的较新文件中不再出现的主体，自该文件日期起标记为已移出。</translation>
+    </message>
+    <message>
+        <source>Pack not signed</source>
+        <translation>数据包未签名</translation>
+    </message>
+    <message>
+        <source>This pack is not signed. Tick the box to accept a pack of your own.</source>
+        <translation>此数据包未签名。如为自己制作的数据包，请勾选接受选项。</translation>
+    </message>
+    <message>
+        <source>Import an unsigned pack?</source>
+        <translation>导入未签名的数据包？</translation>
+    </message>
+    <message>
+        <source>Nothing proves who published this pack. Import it anyway? The choice is recorded in the audit trail and shown on the release.</source>
+        <translation>无法证明此数据包的发布者。仍要导入吗？此选择将记入审计日志并显示在该版本上。</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>清单</translation>
     </message>
 </context>
 </TS>

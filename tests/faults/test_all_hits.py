@@ -32,8 +32,8 @@ def test_past_the_hit_limit_one_line_and_nothing_stored(
     assert main(["screen", str(source), "--as-of", "2025-05-20", "--database", url]) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "Traceback" not in err
-    # 2 hits per row (the entity is on two lists): the limit is passed on line 152
-    assert f"{source}, row 152: more than 300 hits by this row" in err
+    # 3 hits per row (the entity is on three lists as of the date): passed on line 102
+    assert f"{source}, row 102: more than 300 hits by this row" in err
     db = Database(url)
     assert RunStore(db).list_runs() == []
     db.dispose()
@@ -46,5 +46,5 @@ def test_under_the_limit_every_hit_is_stored(
     source = _all_hits(tmp_path / "suppliers.csv", 1000)
     assert main(["screen", str(source), "--as-of", "2025-05-20", "--database", url]) == 0
     db = Database(url)
-    assert [run.hit_count for run in RunStore(db).list_runs()] == [2000]
+    assert [run.hit_count for run in RunStore(db).list_runs()] == [3000]
     db.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,8 @@ from gui.window.main_window import TAB_HISTORY, MainWindow
 from tests.core.review.test_review import KRATOS, _newer_pack_with_event
 from tests.core.services.test_run_changes import REMOVED
 from tests.gui.conftest import wait_idle
+
+pytestmark = pytest.mark.usefixtures("trust_test_key")
 
 
 def test_an_import_names_the_changed_screenings_and_history_acts_on_runs(

@@ -79,7 +79,12 @@ def test_the_controller_alone_reads_screens_decides_and_exports(
     result = screened.result
     assert result.run_id is not None and result.as_of == SAMPLE_DATE
     kratos = [h for h in result.hits if h.entity_id == KRATOS]
-    assert kratos and all(h.status is Status.SUSPENDED for h in kratos)
+    # suspended on the MOFCOM lists; active on cn-countermeasures (外交部令第14号, 2024-12-05)
+    assert kratos and {h.list_id: h.status for h in kratos} == {
+        "cn-export-control": Status.SUSPENDED,
+        "cn-unreliable-entity": Status.SUSPENDED,
+        "cn-countermeasures": Status.ACTIVE,
+    }
     assert busy == [True, False, True, False]
     assert progress and all(rows for _done, _total, rows in progress)
 

@@ -147,7 +147,9 @@ def test_false_positive_is_remembered_on_the_next_screening(
     assert result is not None
     kratos = [h for h in result.hits if h.entity_id == KRATOS]
     assert kratos and all(h.prior is not None and h.prior.applies for h in kratos)
-    assert all(h.status is Status.SUSPENDED for h in kratos)
+    assert all(
+        h.status is Status.SUSPENDED for h in kratos if h.list_id != "cn-countermeasures"
+    )  # on cn-countermeasures (MFA, 2024-12-05) Kratos is active
     row = find_row(screened, lambda h: h.entity_id == KRATOS)
     assert results.proxy.index(row, 6).data() == "False positive (earlier)"
     results.select_row(row)

@@ -67,6 +67,7 @@ def test_entity_browser_shows_the_timeline(qtbot: QtBot, window: MainWindow) -> 
     assert {lane.list_id for lane in timeline.lanes} == {
         "cn-export-control",
         "cn-unreliable-entity",
+        "cn-countermeasures",  # the MFA counter-measure list of the 2026.12.04 release
     }
     assert timeline.as_of == SAMPLE_DATE
     assert "Suspended" in view.entity_info.text()

@@ -28,10 +28,13 @@ def test_sample_file_to_excel_report(
     assert results.result.run_id is not None
     assert "60" in results.summary.text()
 
-    # the suspended Kratos hits, on both of its lists
+    # the suspended Kratos hits on both MOFCOM lists, and active on the MFA list (2024-12-05)
     kratos = [h for h in results.model.hits() if h.entity_id == KRATOS]
-    assert {h.list_id for h in kratos} == {"cn-unreliable-entity", "cn-export-control"}
-    assert all(h.status is Status.SUSPENDED for h in kratos)
+    assert {h.list_id: h.status for h in kratos} == {
+        "cn-unreliable-entity": Status.SUSPENDED,
+        "cn-export-control": Status.SUSPENDED,
+        "cn-countermeasures": Status.ACTIVE,
+    }
     row = find_row(win, lambda h: h.entity_id == KRATOS and h.list_id == "cn-unreliable-entity")
     assert results.proxy.index(row, COL_STATUS).data() == "Suspended"
     results.select_row(row)
@@ -45,6 +48,7 @@ def test_sample_file_to_excel_report(
     assert "Suspended from 2025-05-14 until 2025-08-12" in detail.statuses.text()
     timeline = detail.history.timeline
     assert [lane.list_id for lane in timeline.lanes] == [
+        "cn-countermeasures",
         "cn-export-control",
         "cn-unreliable-entity",
     ]
@@ -93,11 +97,11 @@ def test_sample_file_to_excel_report(
     header = flagged[header_at]
     rows = [dict(zip(header, r, strict=False)) for r in flagged[header_at + 1 :]]
     kratos_rows = [r for r in rows if r.get("Matched entity", "").startswith("Kratos")]
-    assert len(kratos_rows) == 2  # one per list
+    assert len(kratos_rows) == 3  # one per list
+    assert sorted(r["Status"] for r in kratos_rows) == ["active", "suspended", "suspended"]
     for r in kratos_rows:
         assert r["Vendor Name"] == "Kratos Unmanned Aerial Systems Inc"
         assert r["Row"] == 32
-        assert r["Status"] == "suspended"
         assert r["Decision"] == "false positive"
         assert r["Note"].startswith("different company, checked the tax id (Test Reviewer")
 

@@ -72,7 +72,8 @@ def test_collect_about_lists_releases_and_the_data_folder(tmp_path: Path) -> Non
     manifest = json.loads((bundled_pack_dir() / "manifest.json").read_text(encoding="utf-8"))
     assert info.version == __version__
     assert info.app_name == "TradeScreen"
-    assert [r.version for r in info.releases] == [str(manifest["version"])]
+    # both bundled releases, the newest first
+    assert [r.version for r in info.releases] == [str(manifest["version"]), "2026.08.22"]
     assert info.releases[0].data_cutoff.isoformat() == manifest["data_cutoff"]
     assert info.database.startswith("sqlite:///")
     assert info.data_dir == tmp_path / "userdata"  # tests/conftest.py's private data dir

@@ -10,9 +10,10 @@ import pytest
 from core.lists.model import Entity
 from core.lists.pack import read_entities_csv
 from core.matching import EntityMatcher
+from core.paths import bundled_pack_dir
 
 REPO = Path(__file__).resolve().parents[3]
-ENTITIES_CSV = REPO / "resources" / "lists" / "bundled" / "entities.csv"
+ENTITIES_CSV = bundled_pack_dir() / "entities.csv"
 DEV_CSV = Path(__file__).resolve().parent / "data" / "dev-matches.csv"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -123,3 +124,20 @@ def test_workbook_properties_and_printing(workbook: Any) -> None:
         assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert workbook["Flagged"].print_title_rows == "$1:$1"
     assert workbook["All rows"].print_title_rows == "$1:$1"
+
+
+def test_audit_shows_each_release_provenance_and_licence(tmp_path: Path) -> None:
+    release = dataclasses.replace(
+        RELEASE, publisher="OpenSanctions: US OFAC SDN", origin="opensanctions",
+        licence="CC BY-NC 4.0", attribution="OpenSanctions",
+    )  # fmt: skip
+    signed = dataclasses.replace(RELEASE, signed_by="30316bd172b31b2a")
+    path = write_report(make_result(releases=(signed, release)), tmp_path / "r.xlsx")
+    values = labelled(load_workbook(path)["Audit"])
+    assert values[f"{RELEASE.publisher} {RELEASE.version}"] == (
+        "signed by publisher key 30316bd172b31b2a"
+    )
+    assert values[f"{release.publisher} {release.version}"] == (
+        "imported from a list file (opensanctions), not signed"
+    )
+    assert values["Licence"] == "CC BY-NC 4.0. Attribution: OpenSanctions"

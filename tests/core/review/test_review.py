@@ -15,12 +15,14 @@ from sqlalchemy import text
 from core.cli import main
 from core.errors import NotFoundError, UsageError
 from core.lists.catalog import ListCatalog
+from core.lists.signing import sign_manifest
 from core.paths import bundled_pack_dir, sample_suppliers_file
 from core.report.flagged import decision_note
 from core.review import AuditLog, Decision, DecisionService, ReviewState, RunStore, review_of
 from core.screening import ScreeningRequest
 from core.services import ScreeningService
 from core.store.database import Database
+from tests.support.packs import TEST_KEY, TEST_TRUSTED
 
 SAMPLE = sample_suppliers_file()
 KRATOS = "kratos-unmanned-aerial-systems"
@@ -58,6 +60,7 @@ def _newer_pack_with_event(tmp_path: Path, event_row: str) -> Path:
     manifest["files"]["events.csv"]["sha256"] = hashlib.sha256(events.read_bytes()).hexdigest()
     manifest["version"] = "2026.12.01"
     manifest["data_cutoff"] = "2026-12-01"
+    manifest["signature"] = sign_manifest(manifest, TEST_KEY)
     (pack / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return pack
 
@@ -95,7 +98,7 @@ def test_false_positive_is_remembered_until_the_listing_changes(
     # A new listing event for the entity (a new release of the list data) brings it back.
     row = (f"{KRATOS},cn-unreliable-entity,removed,2026-11-30,,2026-11-28,"
            "Test announcement 2026-11-28,https://example.org/notice,,")  # fmt: skip
-    ListCatalog(db).import_pack(_newer_pack_with_event(tmp_path, row))
+    ListCatalog(db, trusted=TEST_TRUSTED).import_pack(_newer_pack_with_event(tmp_path, row))
     third = _kratos(_screen(db))
     assert third and all(h.decision is None for h in third)
     prior = third[0].prior
@@ -110,6 +113,7 @@ def test_other_suppliers_are_not_cleared(db: Database) -> None:
     assert all(h.decision is None for h in hits if h.entity_id != KRATOS)
 
 
+@pytest.mark.usefixtures("trust_test_key")
 @pytest.mark.parametrize("decision", [Decision.CONFIRMED, Decision.ESCALATED])
 def test_every_decision_is_carried_over_until_the_listing_changes(
     db: Database, tmp_path: Path, decision: Decision
@@ -149,7 +153,9 @@ def test_audit_chain_records_everything_and_verifies(db: Database) -> None:
     log = AuditLog(db)
     log.append("settings.changed", "threshold", {"from": 88, "to": 90}, "carol")
     actions = [e.action for e in reversed(log.entries())]
-    assert actions == ["lists.imported", "screening.run", "decision.recorded", "settings.changed"]
+    # Two bundled releases (2026.08.22 and 2026.12.04), then the run and the decisions.
+    assert actions == ["lists.imported", "lists.imported", "screening.run", "decision.recorded",
+                       "settings.changed"]  # fmt: skip
     assert log.verify().ok
 
 
@@ -186,7 +192,7 @@ def test_cli_review_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert "false positive by dana" in out
     assert main(["audit", "verify", "--database", url]) == 0
-    assert "audit trail intact: 3 records" in capsys.readouterr().out
+    assert "audit trail intact: 4 records" in capsys.readouterr().out
     db = Database(url)
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE audit_log SET subject = 'run 7' WHERE seq = 2"))

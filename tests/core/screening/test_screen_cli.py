@@ -61,6 +61,8 @@ def test_kratos_suspended_on_2025_05_20(tmp_path: Path) -> None:
     assert statuses(data, "kratos-unmanned-aerial-systems") == {
         "cn-export-control": ("suspended", "2025-08-12"),
         "cn-unreliable-entity": ("suspended", "2025-08-12"),
+        # 外交部令第14号 of 2024-12-05 (the MFA list, in the 2026.12.04 release)
+        "cn-countermeasures": ("active", None),
     }
 
 
@@ -69,15 +71,24 @@ def test_the_date_changes_the_answer(tmp_path: Path) -> None:
     before = statuses(screen(tmp_path, "--as-of", "2025-04-03"), "kratos-unmanned-aerial-systems")
     pending = statuses(screen(tmp_path, "--as-of", "2025-04-09"), "kratos-unmanned-aerial-systems")
     after = statuses(screen(tmp_path, "--as-of", "2025-04-10"), "kratos-unmanned-aerial-systems")
-    assert before == {}
-    assert pending == {
-        "cn-export-control": ("pending", None),
-        "cn-unreliable-entity": ("active", None),
-    }
-    assert after == {
-        "cn-export-control": ("active", None),
-        "cn-unreliable-entity": ("active", None),
-    }
+    mfa = {"cn-countermeasures": ("active", None)}  # since 2024-12-05 (外交部令第14号)
+    assert before == mfa
+    assert (
+        pending
+        == {
+            "cn-export-control": ("pending", None),
+            "cn-unreliable-entity": ("active", None),
+        }
+        | mfa
+    )
+    assert (
+        after
+        == {
+            "cn-export-control": ("active", None),
+            "cn-unreliable-entity": ("active", None),
+        }
+        | mfa
+    )
 
 
 def test_lists_option_limits_the_lists(tmp_path: Path) -> None:

@@ -20,6 +20,8 @@ from core.services.screening import ScreeningService
 from core.store.database import Database
 from tests.core.review.test_review import KRATOS, KRATOS_ROW, _newer_pack_with_event
 
+pytestmark = pytest.mark.usefixtures("trust_test_key")
+
 AS_OF = dt.date(2025, 5, 20)
 REMOVED = (f"{KRATOS},cn-unreliable-entity,removed,2025-05-01,,2025-04-30,"
            "Test removal 2025-04-30,https://example.org/removal,,")  # fmt: skip
