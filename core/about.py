@@ -41,6 +41,9 @@ BUNDLED_LIBRARIES: tuple[BundledLibrary, ...] = (
     BundledLibrary("RapidFuzz", "RapidFuzz", "MIT"),
     BundledLibrary("platformdirs", "platformdirs", "MIT"),
     BundledLibrary("defusedxml", "defusedxml", "PSF-2.0"),
+    BundledLibrary("OpenCC (Python reimplementation)", "opencc-python-reimplemented",
+                   "Apache-2.0"),
+    BundledLibrary("charset-normalizer", "charset-normalizer", "MIT"),
     BundledLibrary("psycopg", "psycopg", "LGPL-3.0-only", required=False),
 )  # fmt: skip
 

@@ -113,6 +113,17 @@ CJK_COUNTRY_PREFIXES: tuple[str, ...] = tuple(
     )
 )
 
+# Places of China that stand in brackets in a company name ("西门子(上海)有限公司"): with the
+# CJK country names, the regions dropped from a bracket like a legal form.
+_CJK_PLACES = """
+中国 大陆 内地 香港 澳门 台湾 北京 上海 天津 重庆 深圳 广州 广东 杭州 浙江 江苏 南京 苏州 武汉 湖北 成都
+四川 西安 陕西 山西 沈阳 辽宁 大连 青岛 山东 济南 厦门 福建 福州 合肥 安徽 长沙 湖南 郑州 河南 河北
+昆明 云南 贵州 广西 海南 甘肃 新疆 宁夏 吉林 黑龙江 哈尔滨 江西 宁波 无锡 东莞 珠海 佛山 亚洲 亚太 欧洲
+"""
+CJK_REGION_WORDS: frozenset[str] = frozenset(_CJK_PLACES.split()) | frozenset(
+    k for k in _TABLE if k and all(0x4E00 <= ord(c) <= 0x9FFF for c in k)
+)
+
 # Single-word country names and demonyms (normalized): they say where, not who.
 GEO_WORDS: frozenset[str] = frozenset(
     k for k in _TABLE if k.isascii() and k.isalpha() and len(k) > 3

@@ -145,6 +145,38 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>国家/地区一致：{detail}</translation>
     </message>
     <message>
+        <source>Traditional form of {listed}: {supplier}</source>
+        <translation>繁体写法：{supplier}（即 {listed}）</translation>
+    </message>
+    <message>
+        <source>Simplified form of {listed}: {supplier}</source>
+        <translation>简体写法：{supplier}（即 {listed}）</translation>
+    </message>
+    <message>
+        <source>part of the cell matched: {detail}</source>
+        <translation>单元格中匹配的部分：{detail}</translation>
+    </message>
+    <message>
+        <source>weak: the short listed name {detail} stands inside a longer name</source>
+        <translation>弱匹配：名单上的简称 {detail} 出现在更长的名称中</translation>
+    </message>
+    <message>
+        <source>weak: the listed Chinese name renders a foreign name in generic words and the supplier is in {detail}</source>
+        <translation>弱匹配：名单上的中文名称是用通用词语对外国名称的译名，而供应商位于 {detail}</translation>
+    </message>
+    <message>
+        <source>the listed Chinese name renders a foreign name in generic words; reported because the supplier&apos;s country is not known</source>
+        <translation>名单上的中文名称是用通用词语对外国名称的译名；因供应商国家/地区未知而予以报告</translation>
+    </message>
+    <message>
+        <source>acronym in brackets ignored: {detail}</source>
+        <translation>已忽略括号中的缩写：{detail}</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
         <source>country prefix ignored: {detail}</source>
         <translation>已忽略国名前缀：{detail}</translation>
     </message>

@@ -1,0 +1,72 @@
+"""Folding of Traditional, regional-variant and Japanese shinjitai characters, and the
+Chinese punctuation and full-width forms of company names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.matching.normalize import normalize
+from core.matching.script_fold import fold_script, folded_characters
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("洛克希德·馬丁", "洛克希德·马丁"),
+        ("為爲", "为为"),  # both variants of wei
+        ("台臺", "台台"),
+        ("業衛気", "业卫气"),  # shinjitai: 業 and 衛 are Traditional too; 気 only Japanese
+        ("広鉄発", "广铁发"),
+        ("華為技術", "华为技术"),
+        ("株式会社", "株式会社"),  # kana and shared characters stay
+        ("芸", "芸"),  # a shinjitai that is a Chinese character of its own stays
+        ("Huawei", "Huawei"),
+    ],
+)
+def test_fold_script(text: str, folded: str) -> None:
+    assert fold_script(text) == folded
+
+
+def test_folded_characters_lists_each_change_once() -> None:
+    assert folded_characters("馬丁馬") == [("馬", "马")]
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x3000, max_codepoint=0x9FFF)))
+def test_folding_is_idempotent_and_keeps_length(text: str) -> None:
+    once = fold_script(text)
+    assert fold_script(once) == once
+    assert len(once) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        ("洛克希德·馬丁公司", "洛克希德马丁"),
+        ("臺灣積體電路製造股份有限公司", "台湾积体电路制造"),
+        ("阿里巴巴集團控股有限公司", "阿里巴巴"),
+        ("华为技术(香港)有限公司", "华为技术"),  # region brackets are legal forms
+        ("西门子（中国）有限公司", "西门子"),
+        ("昌河飞机工业(集团)有限责任公司", "昌河飞机工业"),
+        ("昌河飛機工業（集團）有限責任公司", "昌河飞机工业"),
+        ("株式会社東芝", "东芝"),
+        ("(株)日立製作所", "日立制作所"),
+        ("㈱日立製作所", "日立制作所"),
+        ("中航(北京)航空", "中航航空"),
+        ("洛克希德　马丁", "洛克希德马丁"),  # ideographic space
+        ("洛克希德、马丁，公司", "洛克希德马丁"),
+    ],
+)
+def test_cjk_cores_after_folding(text: str, core: str) -> None:
+    assert normalize(text).text == core
+
+
+def test_legal_forms_are_kept_as_printed() -> None:
+    assert normalize("阿里巴巴集團控股有限公司").legal_forms == ("集團控股有限公司",)
+    assert normalize("株式会社東芝").legal_forms == ("株式会社",)
+    assert normalize("华为技术(香港)有限公司").legal_forms == ("(香港)有限公司",)
+
+
+def test_full_width_latin_is_plain_latin() -> None:
+    assert normalize("ＨＵＡＷＥＩ　ＴＥＣＨＮＯＬＯＧＩＥＳ").text == "huawei technology"
