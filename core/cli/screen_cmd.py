@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import CommandContext, date_argument, warn
+from core.errors import UsageError
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD, threshold_in_range
 from core.review.state import Review, ReviewState, review_of
 from core.screening import ListingHit, ScreeningRequest, ScreeningResult
 from core.screening.json_export import result_to_json, write_json
 from core.spreadsheets import SheetChoice
+from core.spreadsheets.encodings import encoding_named
 
 
 def register(commands: Any) -> None:
@@ -35,6 +37,9 @@ def register(commands: Any) -> None:
     parser.add_argument("--header-row", type=_header_row, metavar="N", help="the row that holds "
                         "the column headers, as numbered in the spreadsheet (default: found "
                         "automatically)")  # fmt: skip
+    parser.add_argument("--encoding", type=_encoding, metavar="NAME", help="the text encoding of "
+                        "a CSV/TXT file (UTF-8, UTF-16, GB18030, Big5, Shift_JIS, EUC-KR, "
+                        "cp1252; default: detected)")  # fmt: skip
     parser.add_argument("--lists", type=_list_ids, metavar="ID,ID", help="only these lists "
                         "(default: all; see `tradescreen-cli lists`)")  # fmt: skip
     parser.add_argument("--threshold", type=_threshold,
@@ -54,6 +59,13 @@ def _list_ids(text: str) -> tuple[str, ...]:
     if not ids:
         raise argparse.ArgumentTypeError("give one or more list ids separated by commas")
     return ids
+
+
+def _encoding(text: str) -> str:
+    try:
+        return encoding_named(text).codec
+    except UsageError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _header_row(text: str) -> int:
@@ -92,6 +104,7 @@ def screen(args: argparse.Namespace, context: CommandContext) -> int:
         name_column=args.name_column,
         country_column=args.country_column,
         header_row=args.header_row,
+        encoding=args.encoding,
         list_ids=args.lists,
         threshold=args.threshold,
         keep_all_rows=args.all_rows,

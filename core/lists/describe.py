@@ -55,4 +55,3 @@ class EventLine:
             until=dt.date.fromisoformat(until) if until else None,
             announcement=str(data.get("announcement") or ""),
         )
-

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from core.script_fold import fold_script
+
 # Every assigned ISO 3166-1 alpha-2 code (plus XK, used for Kosovo).
 _ISO2 = frozenset(
     """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
@@ -83,7 +85,7 @@ EG: EGY|Egypt|埃及
 
 
 def _key(value: str) -> str:
-    folded = unicodedata.normalize("NFKC", value).casefold()
+    folded = fold_script(unicodedata.normalize("NFKC", value).casefold())  # 美國 is 美国
     decomposed = unicodedata.normalize("NFKD", folded)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "", folded)

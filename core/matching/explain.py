@@ -8,7 +8,7 @@ from core.matching.index import IndexedName
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
 from core.matching.score import TokenPair
-from core.matching.script_fold import folded_characters
+from core.script_fold import folded_characters
 from core.vocabulary import ABBREVIATIONS
 
 

@@ -22,7 +22,7 @@ from typing import Literal
 
 from core.matching.countries import CJK_COUNTRY_PREFIXES, CJK_REGION_WORDS
 from core.matching.score import typo_similarity
-from core.matching.script_fold import fold_script
+from core.script_fold import fold_script
 from core.vocabulary import (
     ABBREVIATIONS,
     APOSTROPHES,

@@ -56,6 +56,8 @@ class ScreeningRequest:
     country_column: str | None = None
     header_row: int | None = None
     """1-based row number of the header row as the user sees it; None: found automatically."""
+    encoding: str | None = None
+    """The text encoding of a CSV/TXT file (``--encoding``); None: detected."""
     list_ids: tuple[str, ...] | None = None
     threshold: float | None = None
     keep_all_rows: bool = False
@@ -72,6 +74,7 @@ class ScreeningRequest:
             "name_column": self.name_column,
             "country_column": self.country_column,
             "header_row": self.header_row,
+            "encoding": self.encoding,
             "lists": list(self.list_ids) if self.list_ids else None,
             "threshold": self.threshold,
         }
@@ -129,6 +132,7 @@ def _screen(
                 name_column=request.name_column,
                 country_column=request.country_column,
                 header_row=request.header_row,
+                encoding=request.encoding,
                 progress=progress,
             )
         )

@@ -57,6 +57,7 @@ def read_supplier_file(
     name_column: str | None = None,
     country_column: str | None = None,
     header_row: int | None = None,
+    encoding: str | None = None,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
 ) -> SupplierTable:
     """One table of suppliers from ``path``.
@@ -67,16 +68,17 @@ def read_supplier_file(
     ``name_column`` and ``country_column`` override detection with a header text, a column
     letter or a 1-based number. ``header_row`` (the 1-based row number the user sees; for
     CSV the line) overrides the header row found: the roles are detected from that row, and
-    rows above it are not read as data. Raises ``InputFileError`` if the file cannot be read
-    or has no name column, and ``UsageError`` for an unknown sheet or column, or a header row
-    that is past the last row or blank.
+    rows above it are not read as data. ``encoding`` (CSV and other text only) decodes the
+    file with that encoding instead of the one detected. Raises ``InputFileError`` if the
+    file cannot be read or has no name column, and ``UsageError`` for an unknown sheet or
+    column, or a header row that is past the last row or blank.
     """
     file = Path(path)
     columns = _Columns(name_column, country_column, header_row)
     if detect_kind(file) is FileKind.TEXT:
         if sheet is not None:
             raise UsageError(f"{file} is a text file without sheets; leave out the sheet name")
-        return _read_text(file, columns, progress)
+        return _read_text(file, columns, progress, encoding)
     with open_workbook(file) as workbook:
         _require_sheets(file, workbook)
         if sheet is not None:
@@ -100,6 +102,7 @@ def read_all_sheets(
     name_column: str | None = None,
     country_column: str | None = None,
     header_row: int | None = None,
+    encoding: str | None = None,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
 ) -> list[SupplierTable]:
     """Every visible worksheet that has a detectable name column, in workbook order.
@@ -112,7 +115,7 @@ def read_all_sheets(
     file = Path(path)
     columns = _Columns(name_column, country_column, header_row)
     if detect_kind(file) is FileKind.TEXT:
-        return [_require_name(_read_text(file, columns, progress))]
+        return [_require_name(_read_text(file, columns, progress, encoding))]
     with open_workbook(file) as workbook:
         _require_sheets(file, workbook)
         candidates = automatic_sheets(workbook)
@@ -238,8 +241,11 @@ def _pad(values: tuple[CellValue, ...], width: int) -> tuple[CellValue, ...]:
     return values + (None,) * (width - len(values))
 
 
-def _read_text(file: Path, columns: _Columns, progress: Progress) -> SupplierTable:
-    """The table of a delimited text file (CSV, TSV, ...), encoding and delimiter detected."""
+def _read_text(
+    file: Path, columns: _Columns, progress: Progress, encoding: str | None = None
+) -> SupplierTable:
+    """The table of a delimited text file (CSV, TSV, ...): its encoding the one given, else
+    detected; its delimiter detected."""
     shown = str(file)
     label = f"Reading {file.name}"
     progress.report(0, 1, label)
@@ -247,7 +253,7 @@ def _read_text(file: Path, columns: _Columns, progress: Progress) -> SupplierTab
         data = file.read_bytes()
     except OSError as err:
         raise InputFileError(shown, f"cannot be read ({err.strerror or err})") from None
-    text, encoding = decode_text(shown, data)
+    text, encoding = decode_text(shown, data, encoding)
     prefer = "\t" if file.suffix.lower() in (".tsv", ".tab") else None
     delimiter = sniff_delimiter(text, prefer=prefer)
     rows: list[NumberedRow] = []
