@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.matching.normalize import normalize
-from core.matching.script_fold import fold_script, folded_characters
+from core.script_fold import fold_script, folded_characters
 
 
 @pytest.mark.parametrize(
