@@ -3,10 +3,14 @@ Chinese punctuation and full-width forms of company names."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from core.matching import countries
+from core.matching.countries import normalize_country
 from core.matching.normalize import normalize
 from core.script_fold import fold_script, folded_characters
 
@@ -70,3 +74,32 @@ def test_legal_forms_are_kept_as_printed() -> None:
 
 def test_full_width_latin_is_plain_latin() -> None:
     assert normalize("ＨＵＡＷＥＩ　ＴＥＣＨＮＯＬＯＧＩＥＳ").text == "huawei technology"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("伊朗", "IR"),
+        ("中華人民共和國", "CN"),
+        ("台灣", "TW"),
+        ("香港特别行政区", "HK"),
+        ("香港特別行政區", "HK"),
+        ("美國", "US"),
+        ("IRN", "IR"),
+        ("Côte d’Ivoire", "CI"),
+        ("Kosovo", "XK"),
+        ("アメリカ合衆国", "US"),
+        ("대한민국", "KR"),
+        ("Narnia", ""),
+    ],
+)
+def test_countries_in_every_script(value: str, code: str) -> None:
+    assert normalize_country(value) == code
+
+
+def test_the_country_table_covers_every_iso_country() -> None:
+    table = Path(countries.__file__).parent / "data" / "countries.tsv"
+    codes = [line.split("\t")[0] for line in table.read_text("utf-8").splitlines()[1:]]
+    assert len(codes) == 250  # the 249 ISO 3166-1 countries and XK
+    for code in codes:
+        assert normalize_country(code) == code
