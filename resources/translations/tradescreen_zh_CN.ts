@@ -1045,6 +1045,26 @@ TradeScreen 将改为打开本机数据库。</translation>
 <context>
     <name>ScreenPage</name>
     <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>The text encoding of the file. If names in the preview look garbled (such as Ã©, ¹©Ó¦ or ????), choose the encoding the file was saved in.</source>
+        <translation>文件的文本编码。如果预览中的名称显示为乱码（如 Ã©、¹©Ó¦ 或 ????），请选择文件保存时所用的编码。</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>detected: {encoding}; if names look garbled, choose another</source>
+        <translation>检测到：{encoding}；如名称显示为乱码，请选择其他编码</translation>
+    </message>
+    <message>
+        <source>chosen by hand: {encoding}</source>
+        <translation>手动选择：{encoding}</translation>
+    </message>
+    <message>
         <source>Open another file…</source>
         <translation>打开其他文件…</translation>
     </message>
