@@ -17,7 +17,7 @@ from core.matching.reasons import ReasonKind
 
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
-from eval_chinese import evaluate  # noqa: E402
+from eval_chinese import evaluate, table  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,11 @@ def test_every_development_set_keeps_full_recall_and_precision(
     for case, result in results.items():
         assert result.rows >= 5, case
         assert (result.recall, result.precision) == (1.0, 1.0), (case, result.misses)
+
+
+def test_the_readme_shows_the_current_quality_table(matcher_2026: EntityMatcher) -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    assert table(evaluate(DATA / "chinese-dev.csv", matcher_2026)) in readme
 
 
 def _kinds(matcher: EntityMatcher, text: str, country: str | None = None) -> list[ReasonKind]:
