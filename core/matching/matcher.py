@@ -10,6 +10,11 @@ entity; drop a hit that only rests on supplier words which another, better hit e
 well ("China Telecom Corp Ltd" is China Telecom Corporation Limited, not also China Telecom
 Group whose alias is "China Telecom"); return hits at or above the threshold, best first.
 
+Bands: ``strong`` from ``STRONG_THRESHOLD``, ``possible`` below it, and ``weak`` for Chinese
+matches capped at ``weak.WEAK_CAP`` whatever their characters (a short listed name inside a
+longer name; a generic Chinese rendering of a foreign name against a company in China; see
+``core/matching/weak.py``), shown only when the threshold is lowered to the cap.
+
 Thresholds (see ``bench/eval_matching.py`` and ``bench/matching_baseline.json``): the default
 is the middle of the widest threshold range at which the labelled dev set keeps recall and
 precision both at their maximum; "strong" starts where a lone extra generic word or a single
@@ -323,6 +328,11 @@ class EntityMatcher:
 
     @staticmethod
     def _legal_bonus(supplier: NormalizedName, name: IndexedName) -> float:
+        # Chinese legal forms differ more often than not between a file and a list (有限公司,
+        # 股份有限公司) and never cost a Chinese name its bonus; between equal scores they only
+        # break the tie (``_without_dominated``).
+        if supplier.script == CJK_SCRIPT:
+            return LEGAL_FORM_AGREEMENT_BONUS
         agree = legal_forms_agree(supplier.legal_classes, name.norm.legal_classes)
         return LEGAL_FORM_AGREEMENT_BONUS if agree else 0.0
 
@@ -378,15 +388,32 @@ def _cjk_variants(norm: NormalizedName) -> list[tuple[str, float]]:
     return out
 
 
+def _cjk_forms_agree(cand: Candidate) -> bool:
+    """A Chinese candidate whose legal forms are the supplier's: between 中芯国际 (an alias)
+    and 中芯国际控股有限公司 (another entity's name), the cell "中芯国际" is the first."""
+    if cand.supplier.script != CJK_SCRIPT:
+        return False
+    return legal_forms_agree(cand.supplier.legal_classes, cand.name.norm.legal_classes)
+
+
 def _without_dominated(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
     """Best first; drop a hit whose matched supplier words are all matched, with a higher
     score, by a hit already kept for the same supplier text (parent vs. subsidiary, an alias
     shared by two entities)."""
-    ordered = sorted(scored, key=lambda sc: (-sc[0], sc[1].name.entity_index))
+    ordered = sorted(
+        scored, key=lambda sc: (-sc[0], not _cjk_forms_agree(sc[1]), sc[1].name.entity_index)
+    )
     kept: list[tuple[float, Candidate]] = []
     for final, cand in ordered:
         dominated = any(
-            other_final > final + 1e-9
+            (
+                other_final > final + 1e-9
+                or (
+                    other_final > final - 1e-9
+                    and _cjk_forms_agree(other)
+                    and not _cjk_forms_agree(cand)
+                )
+            )
             and other.supplier.source == cand.supplier.source
             and cand.covers() <= other.covers()
             for other_final, other in kept

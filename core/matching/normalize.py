@@ -5,8 +5,14 @@ initials joined ("S.p.A." -> "spa"), ``&``/``+``/``and`` and other stop words dr
 forms dropped (remembered for explanations), abbreviations expanded ("Intl" ->
 "international"), plurals folded ("Technologies" -> "technology").
 
-Chinese/Japanese names: the same character folding, then spaces, punctuation and middle dots
-dropped and legal forms (有限公司, 株式会社, 集团 ...) stripped, leaving a compact "core".
+Chinese/Japanese names: the same character folding (which also folds Traditional, variant
+and shinjitai characters to Simplified: ``core.script_fold``), then bracketed regions and
+legal forms ("(中国)", "(集团)") dropped, spaces, punctuation and middle dots dropped and legal
+forms (有限公司, 控股, 株式会社, 集团 ...) stripped from the ends, leaving a compact "core".
+
+Script-specific steps are separate functions (``fold_script`` for Chinese/Japanese forms,
+``cjk_bracket_groups``, ``_strip_cjk_legal``), so that other scripts' folding
+(transliteration) and other legal-form tables can sit beside them.
 
 ``normalize(normalize(x).text).text == normalize(x).text`` for every text.
 """
