@@ -23,15 +23,26 @@ Arabic, ... transliteration) are not handled here: they belong beside this modul
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-_DICTIONARIES = "opencc"
+_PACKAGE = "opencc"
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> Path:
+    """OpenCC's dictionary folder, found without importing the package (its converter is not
+    used: importing it would cost every process start for nothing)."""
+    spec = importlib.util.find_spec(_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("opencc-python-reimplemented is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
 
 
 def _read_table(name: str) -> list[tuple[str, list[str]]]:
     """(key, readings) of one OpenCC dictionary file: ``key<TAB>reading reading...``."""
-    text = resources.files(_DICTIONARIES).joinpath("dictionary", name).read_text("utf-8")
+    text = (_dictionaries() / name).read_text("utf-8")
     out = []
     for line in text.splitlines():
         key, _, values = line.partition("\t")

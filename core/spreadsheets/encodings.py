@@ -19,8 +19,6 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from core.errors import InputFileError, UsageError
 
 
@@ -124,6 +122,8 @@ def detect_legacy(data: bytes) -> str | None:
     close = [codec for codec, score in scored.items() if score >= top - _CLOSE]
     if len(close) == 1:
         return close[0]
+    from charset_normalizer import from_bytes  # only for the few files that need it
+
     best = from_bytes(sample, cp_isolation=[_NORMALIZER_NAME[c] for c in close]).best()
     found = _DETECTED_AS.get(best.encoding.replace("-", "_").lower()) if best else None
     return found if found in close else max(close, key=scored.__getitem__)
