@@ -160,7 +160,10 @@ def _rate_sjis(text: str, i: int) -> float:
     if "\u3040" <= char <= "\u30ff":
         return 1.0  # hiragana, katakana
     if "\uff61" <= char <= "\uff9f":
-        return 0.1  # half-width katakana: what Chinese bytes look like in Shift_JIS
+        # Half-width katakana come in words (ｶﾌﾞｼｷｶﾞｲｼｬ, old Japanese systems); one alone
+        # between kanji is what Chinese bytes look like in Shift_JIS.
+        near = text[max(0, i - 1) : i] + text[i + 1 : i + 2]
+        return 0.8 if any("\uff61" <= c <= "\uff9f" for c in near) else 0.1
     try:
         lead = char.encode("shift_jis")[0]
     except UnicodeEncodeError:

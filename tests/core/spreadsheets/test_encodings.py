@@ -57,6 +57,11 @@ def test_a_file_in_each_encoding_screens_with_the_right_rows_flagged(
     assert _screen(path, tmp_path) == [2]
 
 
+def test_half_width_katakana_are_shift_jis() -> None:
+    text = "Supplier,Country\nｶﾌﾞｼｷｶﾞｲｼｬ ﾆｯﾎﾟﾝ,JP\nﾐﾂﾋﾞｼ ｼｮｳｼﾞ,JP\n"
+    assert decode_text("x.csv", text.encode("cp932")) == (text, "cp932")
+
+
 def test_encoding_overrides_the_guess(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "big5.csv"
     path.write_bytes(FILES["big5hkscs"].encode("big5hkscs"))
