@@ -87,7 +87,7 @@ def evaluate(rows: list[Labelled], hits: list[list[NameMatch]], threshold: float
             if h.entity_id != row.expected:
                 fps.append(
                     f"{row.supplier_name!r} -> {h.entity_id} via {h.matched_name!r} "
-                    f"{h.score} [{'; '.join(h.reasons)}]"
+                    f"{h.score} [{'; '.join(r.english() for r in h.reasons)}]"
                 )
     positives = sum(1 for r in rows if r.expected)
     recall = tp / positives if positives else 1.0

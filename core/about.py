@@ -47,6 +47,9 @@ BUNDLED_LIBRARIES: tuple[BundledLibrary, ...] = (
     BundledLibrary("Pillow", "pillow", "MIT-CMU"),
     BundledLibrary("cryptography", "cryptography", "Apache-2.0 OR BSD-3-Clause"),
     BundledLibrary("cffi", "cffi", "MIT"),
+    BundledLibrary("OpenCC (Python reimplementation)", "opencc-python-reimplemented",
+                   "Apache-2.0"),
+    BundledLibrary("charset-normalizer", "charset-normalizer", "MIT"),
     BundledLibrary("psycopg", "psycopg", "LGPL-3.0-only", required=False),
 )  # fmt: skip
 

@@ -108,13 +108,39 @@ PLACE_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Chinese and Japanese legal forms, longest first; stripped repeatedly from the end.
+# Chinese and Japanese legal forms, longest first; stripped repeatedly from the end, in their
+# Simplified form (names are folded to it first, so 有限責任公司 and 株式會社 are stripped too).
 CJK_LEGAL_SUFFIXES: tuple[str, ...] = (
-    "集团股份有限公司", "集团有限责任公司", "集团有限公司", "股份有限公司", "有限责任公司",
-    "股份公司", "有限公司", "株式会社", "有限会社", "合同会社", "分公司", "总公司", "公司",
-    "会社", "(集团)", "集团", "(株)", "(有)",
+    "集团股份有限公司", "集团有限责任公司", "控股股份有限公司", "控股有限责任公司",
+    "集团有限公司", "控股有限公司", "股份有限公司", "有限责任公司", "ホールディングス",
+    "股份公司", "有限公司", "株式会社", "有限会社", "合同会社", "控股集团", "分公司", "总公司",
+    "公司", "会社", "集团", "控股",
 )  # fmt: skip
-CJK_LEGAL_PREFIXES: tuple[str, ...] = ("株式会社", "有限会社", "(株)", "(有)")
+CJK_LEGAL_PREFIXES: tuple[str, ...] = ("株式会社", "有限会社")
+# What a bracket in a CJK name may hold and still be a legal form: "(集团)", "(控股)", "(株)"
+# (regions such as "(中国)", "(香港)" are the CJK region words of countries.py).
+CJK_BRACKET_FORMS: frozenset[str] = frozenset(
+    ["集团", "控股", "股份", "株", "有", "有限", "有限公司", "分公司"]
+)
+
+# Chinese words of business in general terms (Simplified: names are folded first). The lists
+# print foreign companies in Chinese by meaning as often as by sound ("顶峰科技公司" for
+# Summit Technologies): such a rendering, once these words are gone, has at most two
+# characters of its own left, and a Chinese company may well carry the same words.
+CJK_GENERIC_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        """
+        科技 技术 系统 工业 电子 航空 航天 国际 实业 能源 动力 智能 信息 网络 通信 通讯 软件 数字
+        材料 机械 设备 制造 工程 研究 研究所 研究院 中心 解决方案 服务 贸易 防务 国防 安全 光电
+        精密 先进 创新 环球 全球 联合 发展 导弹 武器 传感 半导体 微电子 电气 机电 自动化 控制
+        产品 设计 咨询 管理 投资 资本 航电 无人机 飞机 生物 医药 化学 化工 仪器 仪表 电力 汽车
+        通用 集成 电路 光学 激光 雷达 卫星 空间 海洋 船舶 动力 综合 应用 开发 实验室 任务 作战
+        美国 美利坚 北美 与 和 及 之
+        """.split(),
+        key=len,
+        reverse=True,
+    )
+)
 
 # What says "this cell is a company name" when the name column is guessed from the cell
 # contents (core.spreadsheets.columns). The words come from the tables above (a test checks

@@ -17,6 +17,7 @@ from core.review.state import Review, ReviewState, review_of
 from core.screening import ListingHit, ScreeningRequest, ScreeningResult
 from core.screening.json_export import hit_json_fields, hit_to_json, result_to_json
 from core.spreadsheets import SheetChoice
+from core.spreadsheets.encodings import encoding_named
 
 FAIL_ON_EXIT = 4
 """``screen --fail-on``: some hit has one of the statuses named (not 1 or 2, so that a script
@@ -46,6 +47,9 @@ def register(commands: Any) -> None:
     parser.add_argument("--header-row", type=_header_row, metavar="N", help="the row that holds "
                         "the column headers, as numbered in the spreadsheet (default: found "
                         "automatically)")  # fmt: skip
+    parser.add_argument("--encoding", type=_encoding, metavar="NAME", help="the text encoding of "
+                        "a CSV/TXT file (UTF-8, UTF-16, GB18030, Big5, Shift_JIS, EUC-KR, "
+                        "cp1252; default: detected)")  # fmt: skip
     parser.add_argument("--lists", type=_list_ids, metavar="ID,ID", help="only these lists "
                         "(default: all; see `tradescreen-cli lists`)")  # fmt: skip
     parser.add_argument("--threshold", type=_threshold,
@@ -90,6 +94,13 @@ def _list_ids(text: str) -> tuple[str, ...]:
     if not ids:
         raise argparse.ArgumentTypeError("give one or more list ids separated by commas")
     return ids
+
+
+def _encoding(text: str) -> str:
+    try:
+        return encoding_named(text).codec
+    except UsageError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _header_row(text: str) -> int:
@@ -137,6 +148,7 @@ def _screen(path: Path, args: argparse.Namespace, context: CommandContext) -> in
         country_column=args.country_column,
         hs_column=args.hs_column,
         header_row=args.header_row,
+        encoding=args.encoding,
         list_ids=args.lists or prefs.default_lists or None,
         threshold=args.threshold if args.threshold is not None else prefs.default_threshold,
         keep_all_rows=args.all_rows,

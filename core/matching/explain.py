@@ -8,6 +8,7 @@ from core.matching.index import IndexedName
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
 from core.matching.score import TokenPair
+from core.script_fold import folded_characters
 from core.vocabulary import ABBREVIATIONS
 
 
@@ -16,7 +17,9 @@ class Candidate:
     """One supplier text scored against one listed name, before country corroboration.
 
     ``matched`` holds the supplier token indices that matched (None: all of them);
-    ``country_prefix`` is the CJK country name ignored to make the match (美国).
+    ``country_prefix`` is the CJK country name ignored to make the match (美国); ``weak``
+    why the candidate is weak whatever its characters ("short_name", "generic_rendering";
+    "" when it is not).
     """
 
     supplier: NormalizedName
@@ -26,6 +29,7 @@ class Candidate:
     pairs: tuple[TokenPair, ...]
     matched: frozenset[int] | None
     country_prefix: str
+    weak: str = ""
 
     def covers(self) -> frozenset[int]:
         if self.matched is None:
@@ -43,8 +47,11 @@ def describe(
         reasons.append(Reason(ReasonKind.CHINESE_NAME))
         if cand.country_prefix:
             reasons.append(Reason(ReasonKind.COUNTRY_PREFIX_IGNORED, (cand.country_prefix,)))
-        if cand.score < 100.0 and not cand.country_prefix:
+        if cand.score < 100.0 and not cand.country_prefix and not cand.weak:
             reasons.append(Reason(ReasonKind.CHARACTERS_DIFFER))
+        reasons.extend(_script_reasons(cand))
+        if cand.weak == "short_name":
+            reasons.append(Reason(ReasonKind.SHORT_NAME_INSIDE, (cand.name.printed,)))
     else:
         reasons.extend(_latin_reasons(cand))
     reasons.extend(Reason(ReasonKind.LEGAL_FORM_IGNORED, (form,)) for form in s.legal_forms)
@@ -62,6 +69,23 @@ def describe(
         else:
             reasons.append(Reason(ReasonKind.COUNTRY_DIFFERS, (supplier_country, entity_country)))
     return tuple(reasons), _matched_words(cand)
+
+
+def _script_reasons(cand: Candidate) -> list[Reason]:
+    """ "Traditional form of 马丁: 馬丁" when folding the supplier's characters made the match,
+    "Simplified form of ..." when the listed name is the one in Traditional characters."""
+    supplier = "".join(_matched_words(cand))
+    listed = cand.name.printed
+    out = []
+    own = [(a, b) for a, b in folded_characters(supplier) if a not in listed]
+    if own:
+        printed, plain = zip(*own, strict=True)
+        out.append(Reason(ReasonKind.TRADITIONAL_FORM, ("".join(printed), "".join(plain))))
+    theirs = [(a, b) for a, b in folded_characters(listed) if b in supplier and a not in supplier]
+    if theirs:
+        printed, plain = zip(*theirs, strict=True)
+        out.append(Reason(ReasonKind.SIMPLIFIED_FORM, ("".join(plain), "".join(printed))))
+    return out
 
 
 _PAIR_KINDS = {"joined": ReasonKind.SPACING, "typo": ReasonKind.TYPO}

@@ -10,6 +10,11 @@ entity; drop a hit that only rests on supplier words which another, better hit e
 well ("China Telecom Corp Ltd" is China Telecom Corporation Limited, not also China Telecom
 Group whose alias is "China Telecom"); return hits at or above the threshold, best first.
 
+Bands: ``strong`` from ``STRONG_THRESHOLD``, ``possible`` below it, and ``weak`` for Chinese
+matches capped at ``weak.WEAK_CAP`` whatever their characters (a short listed name inside a
+longer name; a generic Chinese rendering of a foreign name against a company in China; see
+``core/matching/weak.py``), shown only when the threshold is lowered to the cap.
+
 Thresholds (see ``bench/eval_matching.py`` and ``bench/matching_baseline.json``): the default
 is the middle of the widest threshold range at which the labelled dev set keeps recall and
 precision both at their maximum; "strong" starts where a lone extra generic word or a single
@@ -19,7 +24,7 @@ typo no longer reaches.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.collector import collector_paused
 from core.lists.model import Entity
@@ -34,7 +39,7 @@ from core.matching.normalize import (
     quick_latin_tokens_many,
     supplier_parts,
 )
-from core.matching.reasons import Reason
+from core.matching.reasons import Reason, ReasonKind
 from core.matching.score import (
     LEGAL_FORM_AGREEMENT_BONUS,
     LISTED_MISSING_EXPONENT,
@@ -45,6 +50,13 @@ from core.matching.score import (
     latin_score,
     latin_score_upper_bound,
     legal_forms_agree,
+)
+from core.matching.weak import (
+    SHORT_CJK_NAME,
+    WEAK_CAP,
+    generic_rendering,
+    in_greater_china,
+    short_name_inside,
 )
 
 MATCHER_VERSION = 1
@@ -58,6 +70,7 @@ STRONG_THRESHOLD: float = 95.0
 COUNTRY_AGREES_BONUS = 1.0
 COUNTRY_DIFFERS_PENALTY = 2.0
 CJK_COUNTRY_PREFIX_PENALTY = 3.0
+CJK_SCRIPT = "cjk"
 _CACHE_LIMIT = 200_000
 _NO_CANDIDATES: list[Candidate] = []  # shared, never changed
 
@@ -137,12 +150,29 @@ class EntityMatcher:
         for cand in candidates:
             country = self._entity_countries[cand.name.entity_index]
             final = self._corroborate(cand.raw, supplier_country, country, limit)
+            if (
+                cand.score < 100.0
+                and not cand.country_prefix
+                and cand.name.script == CJK_SCRIPT
+                and generic_rendering(cand.name.compact, country)
+            ):
+                # Other characters than a foreign company's Chinese rendering in generic
+                # words: a company in China with those words is weak at most (the rendering
+                # itself, written as listed, is the company); without a country, it is said.
+                if in_greater_china(supplier_country):
+                    final = min(final, WEAK_CAP)
+                    cand = replace(cand, weak="generic_rendering")
+                elif not supplier_country:
+                    cand = replace(cand, weak="generic_rendering_no_country")
             if final >= limit:
                 scored.append((final, cand))
         best: dict[int, tuple[float, Candidate]] = {}
         for final, cand in _without_dominated(scored):  # already best first
             best.setdefault(cand.name.entity_index, (final, cand))
-        return [self._to_match(final, cand, supplier_country) for final, cand in best.values()]
+        return [
+            self._to_match(final, cand, supplier_country, supplier_name)
+            for final, cand in best.values()
+        ]
 
     def prepare(self, supplier_names: Iterable[str], *, threshold: float | None = None) -> set[str]:
         """Work out the candidates of many supplier names at once, for ``match`` to reuse;
@@ -160,7 +190,7 @@ class EntityMatcher:
             cache.clear()
         hopeful = {name for name in names if cache.get((name, cutoff))}
         for name, tokens in zip(todo, quick_latin_tokens_many(todo), strict=True):
-            if tokens is None:
+            if tokens is None or ")" in name:  # a bracketed acronym may be a part of its own
                 found = self._candidates(name, cutoff)
             elif tokens:
                 found = self._best_per_entity(self._latin(name, cutoff, tokens))
@@ -285,17 +315,26 @@ class EntityMatcher:
                             prefix = supplier.country_prefix if s_pen else name.norm.country_prefix
                             options.append((100.0 - CJK_COUNTRY_PREFIX_PENALTY, s_core, prefix))
             score, used, prefix = max(options, key=lambda o: o[0])
+            weak = ""
+            short = len(listed) <= SHORT_CJK_NAME and not prefix
+            if short and short_name_inside(listed, core):
+                score, weak = min(score, WEAK_CAP), "short_name"
             raw = score + self._legal_bonus(supplier, name)
             if raw >= cutoff:
                 offset = len(core) - len(used)
                 owner = [i for i, t in enumerate(supplier.tokens) for _ in t]  # char -> token
                 matched_chars = cjk_matched_positions(used, listed if used == core else used)
                 positions = frozenset(owner[offset + p] for p in matched_chars)
-                out.append(Candidate(supplier, name, raw, score, (), positions, prefix))
+                out.append(Candidate(supplier, name, raw, score, (), positions, prefix, weak))
         return out
 
     @staticmethod
     def _legal_bonus(supplier: NormalizedName, name: IndexedName) -> float:
+        # Chinese legal forms differ more often than not between a file and a list (有限公司,
+        # 股份有限公司) and never cost a Chinese name its bonus; between equal scores they only
+        # break the tie (``_without_dominated``).
+        if supplier.script == CJK_SCRIPT:
+            return LEGAL_FORM_AGREEMENT_BONUS
         agree = legal_forms_agree(supplier.legal_classes, name.norm.legal_classes)
         return LEGAL_FORM_AGREEMENT_BONUS if agree else 0.0
 
@@ -313,17 +352,27 @@ class EntityMatcher:
             lowered = max(lowered, min(raw, floor))
         return lowered
 
-    def _to_match(self, final: float, cand: Candidate, supplier_country: str) -> NameMatch:
+    def _to_match(
+        self, final: float, cand: Candidate, supplier_country: str, cell: str
+    ) -> NameMatch:
         entity = cand.name.entity_index
         score = round(min(100.0, max(0.0, final)), 1)
         reasons, tokens = describe(cand, supplier_country, self._entity_countries[entity])
+        extra: list[Reason] = []
+        if cand.supplier.source != cell:
+            extra.append(Reason(ReasonKind.CELL_PART, (cand.supplier.source,)))
+        if cand.weak == "generic_rendering":
+            extra.append(Reason(ReasonKind.GENERIC_RENDERING, (supplier_country,)))
+        elif cand.weak == "generic_rendering_no_country":
+            extra.append(Reason(ReasonKind.GENERIC_RENDERING_NO_COUNTRY))
+        weak = cand.weak in ("short_name", "generic_rendering")
         return NameMatch(
             entity_id=self._entity_ids[entity],
             supplier_text=cand.supplier.source,
             matched_name=cand.name.derived_from or cand.name.printed,
             score=score,
-            band="strong" if score >= STRONG_THRESHOLD else "possible",
-            reasons=reasons,
+            band="weak" if weak else "strong" if score >= STRONG_THRESHOLD else "possible",
+            reasons=(*extra, *reasons),
             matched_tokens=tokens,
         )
 
@@ -341,15 +390,32 @@ def _cjk_variants(norm: NormalizedName) -> list[tuple[str, float]]:
     return out
 
 
+def _cjk_forms_agree(cand: Candidate) -> bool:
+    """A Chinese candidate whose legal forms are the supplier's: between 中芯国际 (an alias)
+    and 中芯国际控股有限公司 (another entity's name), the cell "中芯国际" is the first."""
+    if cand.supplier.script != CJK_SCRIPT:
+        return False
+    return legal_forms_agree(cand.supplier.legal_classes, cand.name.norm.legal_classes)
+
+
 def _without_dominated(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
     """Best first; drop a hit whose matched supplier words are all matched, with a higher
     score, by a hit already kept for the same supplier text (parent vs. subsidiary, an alias
     shared by two entities)."""
-    ordered = sorted(scored, key=lambda sc: (-sc[0], sc[1].name.entity_index))
+    ordered = sorted(
+        scored, key=lambda sc: (-sc[0], not _cjk_forms_agree(sc[1]), sc[1].name.entity_index)
+    )
     kept: list[tuple[float, Candidate]] = []
     for final, cand in ordered:
         dominated = any(
-            other_final > final + 1e-9
+            (
+                other_final > final + 1e-9
+                or (
+                    other_final > final - 1e-9
+                    and _cjk_forms_agree(other)
+                    and not _cjk_forms_agree(cand)
+                )
+            )
             and other.supplier.source == cand.supplier.source
             and cand.covers() <= other.covers()
             for other_final, other in kept

@@ -5,8 +5,14 @@ initials joined ("S.p.A." -> "spa"), ``&``/``+``/``and`` and other stop words dr
 forms dropped (remembered for explanations), abbreviations expanded ("Intl" ->
 "international"), plurals folded ("Technologies" -> "technology").
 
-Chinese/Japanese names: the same character folding, then spaces, punctuation and middle dots
-dropped and legal forms (有限公司, 株式会社, 集团 ...) stripped, leaving a compact "core".
+Chinese/Japanese names: the same character folding (which also folds Traditional, variant
+and shinjitai characters to Simplified: ``core.script_fold``), then bracketed regions and
+legal forms ("(中国)", "(集团)") dropped, spaces, punctuation and middle dots dropped and legal
+forms (有限公司, 控股, 株式会社, 集团 ...) stripped from the ends, leaving a compact "core".
+
+Script-specific steps are separate functions (``fold_script`` for Chinese/Japanese forms,
+``cjk_bracket_groups``, ``_strip_cjk_legal``), so that other scripts' folding
+(transliteration) and other legal-form tables can sit beside them.
 
 ``normalize(normalize(x).text).text == normalize(x).text`` for every text.
 """
@@ -20,11 +26,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from core.matching.countries import CJK_COUNTRY_PREFIXES
+from core.matching.countries import CJK_COUNTRY_PREFIXES, CJK_REGION_WORDS
 from core.matching.score import typo_similarity
+from core.script_fold import fold_script
 from core.vocabulary import (
     ABBREVIATIONS,
     APOSTROPHES,
+    CJK_BRACKET_FORMS,
     CJK_LEGAL_PREFIXES,
     CJK_LEGAL_SUFFIXES,
     LEGAL_FORMS_ANYWHERE,
@@ -120,7 +128,7 @@ def _fold_char(ch: str) -> str:
                 elif cat[0] in "CZ":
                     d = " "
                 step.append(d)
-        folded = "".join(step)
+        folded = fold_script("".join(step))  # Traditional, variants, shinjitai: Simplified
         if folded == out:
             break
         out = folded
@@ -367,19 +375,40 @@ def _strip_cjk_legal(whole: str) -> tuple[int, int]:
     return start, end
 
 
+_BRACKET_RE = re.compile(r"\(([^()]{1,12})\)")
+
+
+def cjk_bracket_groups(folded: str) -> list[tuple[int, int]]:
+    """Spans (in ``folded``) of bracketed regions and legal forms in a CJK name: "(中国)",
+    "(香港)", "(集团)", "(株)". They say where or how a company is registered, not which it
+    is, so they are dropped like a legal form; other brackets ("(北京)航天") stay."""
+    out = []
+    for m in _BRACKET_RE.finditer(folded):
+        inner = "".join(c for c in m.group(1) if c.isalnum())
+        if inner in CJK_BRACKET_FORMS or inner in CJK_REGION_WORDS:
+            out.append(m.span())
+    return out
+
+
 def _normalize_cjk(text: str) -> NormalizedName:
     folded, positions = fold(text)
-    kept = [(c, i) for i, c in enumerate(folded) if c.isalnum()]
+    dropped = {i for start, end in cjk_bracket_groups(folded) for i in range(start, end)}
+    kept = [(c, i) for i, c in enumerate(folded) if c.isalnum() and i not in dropped]
     whole = "".join(c for c, _ in kept)
     start, end = _strip_cjk_legal(whole)
+    if start == end:  # nothing but legal forms and regions: keep them rather than nothing
+        kept = [(c, i) for i, c in enumerate(folded) if c.isalnum()]
+        whole = "".join(c for c, _ in kept)
+        start, end = _strip_cjk_legal(whole)
     core = whole[start:end]
     body = kept[start:end]
     origin = [positions[i] if positions is not None else i for _, i in body]
+    legal = _printed_legal(text, positions, dropped, origin)
     if not has_cjk(core):
         # Only a Latin name is left once the Chinese legal form is gone (IMSAR公司): Latin rules.
         latin = normalize_latin(text[origin[0] : origin[-1] + 1] if origin else "")
         spans = tuple((s + origin[0], e + origin[0]) for s, e in latin.spans) if origin else ()
-        return NormalizedName(text, "cjk", latin.text, latin.tokens, spans, _cjk_legal(text))
+        return NormalizedName(text, "cjk", latin.text, latin.tokens, spans, legal)
     prefix = next(
         (p for p in CJK_COUNTRY_PREFIXES if core.startswith(p) and len(core) - len(p) >= 2), ""
     )
@@ -389,27 +418,60 @@ def _normalize_cjk(text: str) -> NormalizedName:
         text=core,
         tokens=tuple(core),
         spans=tuple((o, o + 1) for o in origin),
-        legal_forms=_cjk_legal(text) if len(core) < len(whole) else (),
+        legal_forms=legal,
+        # the legal forms stripped, as classes: a tie-breaker between 中芯国际 (the alias) and
+        # 中芯国际控股有限公司 (another entity's name) for the cell "中芯国际"
+        legal_classes=frozenset(form for form in (whole[:start], whole[end:]) if form),
         country_prefix=prefix,
     )
 
 
-def _cjk_legal(text: str) -> tuple[str, ...]:
-    stripped = "".join(c for c in text if not c.isspace())
-    for suffix in CJK_LEGAL_SUFFIXES:
-        if stripped.endswith(suffix):
-            return (suffix,)
-    return ()
+def _printed_legal(
+    text: str, positions: list[int] | None, dropped: set[int], origin: list[int]
+) -> tuple[str, ...]:
+    """What normalization took off a CJK name, as the supplier printed it: the text before
+    and after the core ("株式会社", "(集团)有限責任公司") and bracket groups inside it."""
+    if not origin:
+        return ()
+    first, last = origin[0], origin[-1]
+    out = [text[:first].strip(), text[last + 1 :].strip()]
+    where = [positions[i] if positions else i for i in sorted(dropped)]
+    run: list[int] = []
+    for at in [*(p for p in where if first < p < last), -2]:
+        if run and at != run[-1] + 1:
+            out.append(text[run[0] : run[-1] + 1])
+            run = []
+        run.append(at)
+    return tuple(part for part in out if any(c.isalnum() for c in part))
 
 
 _SEGMENT_RE = re.compile(r"[^\s()\[\]{}（）【】〔〕「」『』/|;,，、；]+")
 
 
+_TRAILING_ACRONYM_RE = re.compile(
+    r"^(?P<name>.*[^\W_].*?)\s*[(（]\s*[A-Z][A-Z0-9&-]{1,7}\s*[)）]\s*$"
+)
+
+
+def without_trailing_acronym(cell: str) -> str | None:
+    """The name before an acronym in brackets ("... Agency (XYZA)" -> "... Agency"), or None.
+
+    A supplier file often prints a name followed by its acronym; the acronym, as an extra
+    distinctive word, would cost the name its match. It is no name of its own here: an
+    acronym alone is only matched when the cell is just the acronym."""
+    m = _TRAILING_ACRONYM_RE.match(cell)
+    if m is None or len(m.group("name").split()) < 2:
+        return None
+    return m.group("name")
+
+
 def supplier_parts(cell: str) -> tuple[str, ...]:
-    """The texts to compare for one supplier cell: the cell itself and, when it holds a Latin
-    name beside a Chinese one ("Lockheed Martin 洛克希德·马丁公司"), each part on its own."""
+    """The texts to compare for one supplier cell: the cell itself; when it holds a Latin
+    name beside a Chinese one ("Lockheed Martin 洛克希德·马丁公司"), each part on its own; when
+    a Latin name ends in its acronym in brackets, the name without it."""
     if not has_cjk(cell):
-        return (cell,)
+        bare = without_trailing_acronym(cell) if ")" in cell or "）" in cell else None
+        return (cell,) if bare is None else (cell, bare)
     segments = [(m.start(), m.end(), has_cjk(m.group())) for m in _SEGMENT_RE.finditer(cell)]
     latin = [s for s in segments if not s[2] and any(c.isalpha() for c in cell[s[0] : s[1]])]
     cjk = [s for s in segments if s[2]]

@@ -11,10 +11,12 @@ not against tampering.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
 import tempfile
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 from core import __version__
@@ -22,18 +24,28 @@ from core.collector import collector_paused
 from core.lists.model import Entity
 from core.matching.matcher import EntityMatcher
 
-INDEX_FORMAT = 3  # bump when the pickled structures change
+INDEX_FORMAT = 4  # bump when the pickled structures or the normalization change
 _MAGIC = b"TRADESCREEN-NAME-INDEX\n"
 _DIGEST_SIZE = 32
 _KEEP_FILES = 2
 _SOURCES = Path(__file__).resolve().parent
+# Outside core/matching, what normalization also depends on: the word tables, the script
+# folding and the country table.
+_MORE_SOURCES = (
+    _SOURCES.parent / "vocabulary.py",
+    _SOURCES.parent / "script_fold.py",
+    _SOURCES / "data" / "countries.tsv",
+)
 
 
 def _code_version() -> bytes:
     """The app version and, in a checkout, the matching sources themselves (a frozen build
     has no sources: its version changes with every release)."""
     digest = hashlib.sha256(f"{__version__}\x00{INDEX_FORMAT}".encode())
-    for source in sorted(_SOURCES.glob("*.py")):
+    # OpenCC's tables come with the package: another version may fold otherwise
+    with contextlib.suppress(metadata.PackageNotFoundError):
+        digest.update(metadata.version("opencc-python-reimplemented").encode())
+    for source in [*sorted(_SOURCES.glob("*.py")), *_MORE_SOURCES]:
         try:
             digest.update(source.read_bytes())
         except OSError:

@@ -34,6 +34,22 @@ class ReasonKind(StrEnum):
     ALIAS = "alias"
     CHINESE_NAME = "chinese_name"
     CHARACTERS_DIFFER = "characters_differ"
+    TRADITIONAL_FORM = "traditional_form"
+    """The supplier wrote in Traditional (or variant, or Japanese) characters what the list
+    prints in Simplified ones."""
+    SIMPLIFIED_FORM = "simplified_form"
+    """The supplier wrote in Simplified characters what the list prints in Traditional ones."""
+    CELL_PART = "cell_part"
+    """The cell holds two names (Chinese and English); this part of it matched."""
+    SHORT_NAME_INSIDE = "short_name_inside"
+    """A short listed name (华为) stands inside a longer supplier name: a weak candidate."""
+    GENERIC_RENDERING = "generic_rendering"
+    """The listed Chinese name renders a foreign name in generic words and the supplier is
+    in China: weak, since Chinese companies use the same words."""
+    GENERIC_RENDERING_NO_COUNTRY = "generic_rendering_no_country"
+    """As GENERIC_RENDERING, but the supplier's country is not known: reported."""
+    ACRONYM_IGNORED = "acronym_ignored"
+    """An acronym in brackets after the name ("... Agency (XYZA)") was left out."""
     STORED_TEXT = "stored_text"
     """A reason an older version stored as text in a form not recognised on upgrade."""
 
@@ -77,6 +93,26 @@ REASON_SHAPES: dict[ReasonKind, ReasonShape] = {
     ReasonKind.ALIAS: ReasonShape("alias"),
     ReasonKind.CHINESE_NAME: ReasonShape("Chinese name"),
     ReasonKind.CHARACTERS_DIFFER: ReasonShape("characters differ"),
+    ReasonKind.TRADITIONAL_FORM: ReasonShape(
+        "Traditional form of {listed}: {supplier}", ("supplier", "listed")
+    ),
+    ReasonKind.SIMPLIFIED_FORM: ReasonShape(
+        "Simplified form of {listed}: {supplier}", ("supplier", "listed")
+    ),
+    ReasonKind.CELL_PART: ReasonShape("part of the cell matched: {detail}", ("part",)),
+    ReasonKind.SHORT_NAME_INSIDE: ReasonShape(
+        "weak: the short listed name {detail} stands inside a longer name", ("name",)
+    ),
+    ReasonKind.GENERIC_RENDERING: ReasonShape(
+        "weak: the listed Chinese name renders a foreign name in generic words and the "
+        "supplier is in {detail}",
+        ("country",),
+    ),
+    ReasonKind.GENERIC_RENDERING_NO_COUNTRY: ReasonShape(
+        "the listed Chinese name renders a foreign name in generic words; reported because "
+        "the supplier's country is not known"
+    ),
+    ReasonKind.ACRONYM_IGNORED: ReasonShape("acronym in brackets ignored: {detail}", ("acronym",)),
     ReasonKind.STORED_TEXT: ReasonShape("{detail}", ("text",)),
 }
 

@@ -67,6 +67,8 @@ class ScreeningRequest:
     """The HS-code column chosen (header, letter or number); None: detected, if any."""
     header_row: int | None = None
     """1-based row number of the header row as the user sees it; None: found automatically."""
+    encoding: str | None = None
+    """The text encoding of a CSV/TXT file (``--encoding``); None: detected."""
     list_ids: tuple[str, ...] | None = None
     threshold: float | None = None
     keep_all_rows: bool = False
@@ -89,6 +91,7 @@ class ScreeningRequest:
             "country_column": self.country_column,
             "hs_column": self.hs_column,
             "header_row": self.header_row,
+            "encoding": self.encoding,
             "lists": list(self.list_ids) if self.list_ids else None,
             "threshold": self.threshold,
         } | ({"rescreen_of": self.rescreen_of} if self.rescreen_of is not None else {})
@@ -146,6 +149,7 @@ def _screen(
                 name_column=request.name_column,
                 country_column=request.country_column,
                 header_row=request.header_row,
+                encoding=request.encoding,
                 progress=progress,
             )
         )

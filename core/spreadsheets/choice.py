@@ -47,6 +47,7 @@ def read_tables(
     name_column: str | None = None,
     country_column: str | None = None,
     header_row: int | None = None,
+    encoding: str | None = None,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
 ) -> list[SupplierTable]:
     """The tables of ``path`` that ``choice`` names: every sheet with a name column
@@ -57,6 +58,7 @@ def read_tables(
             name_column=name_column,
             country_column=country_column,
             header_row=header_row,
+            encoding=encoding,
             progress=progress,
         )
     return [
@@ -66,6 +68,7 @@ def read_tables(
             name_column=name_column,
             country_column=country_column,
             header_row=header_row,
+            encoding=encoding,
             progress=progress,
         )
     ]

@@ -1,8 +1,8 @@
 """Delimited text files (CSV, TSV, ...): encoding detection, delimiter sniffing, records.
 
-Supported encodings: UTF-8 with or without BOM, UTF-16 LE/BE with BOM (or without one when
-the text is mostly ASCII), GB18030 (which includes GBK and GB2312). Anything else is an error
-naming the first line that cannot be decoded, never a silent mis-reading.
+Decoding (the accepted encodings, detection among them, a chosen encoding) lives in
+``core.spreadsheets.encodings``; anything else is an error naming the first line that cannot
+be decoded, never a silent mis-reading.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from core.errors import InputFileError
+from core.spreadsheets import encodings
 
 DELIMITERS = (",", "\t", ";", "|")
 """Candidate delimiters; on a tie the earlier one wins."""
@@ -21,31 +22,10 @@ _SNIFF_CHARS = 65_536
 _SNIFF_RECORDS = 200
 
 
-def decode_text(path: str, data: bytes) -> tuple[str, str]:
-    """The text of ``data`` and the Python codec name it was decoded with.
-
-    Raises ``InputFileError`` with the line number of the first undecodable bytes when the
-    data is none of the supported encodings.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode(path, data[3:], "utf-8"), "utf-8-sig"
-    if data.startswith(codecs.BOM_UTF16_LE):
-        return _decode(path, data[2:], "utf-16-le"), "utf-16-le"
-    if data.startswith(codecs.BOM_UTF16_BE):
-        return _decode(path, data[2:], "utf-16-be"), "utf-16-be"
-    bomless = _utf16_without_bom(data)
-    if bomless:
-        return _decode(path, data, bomless), bomless
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            text = ""
-        if text and _plausible_chinese(text):
-            return text, "gb18030"
-        raise _undecodable(path, data, utf8_error, "UTF-8, UTF-16 or GB18030") from None
+def decode_text(path: str, data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The text of ``data`` and the Python codec it was decoded with (``encoding`` when
+    given, else detected): see ``core.spreadsheets.encodings``."""
+    return encodings.decode_text(path, data, encoding)
 
 
 def streaming_encoding(head: bytes) -> tuple[str, int] | None:
@@ -61,7 +41,7 @@ def streaming_encoding(head: bytes) -> tuple[str, int] | None:
         return "utf-16-le", 2
     if head.startswith(codecs.BOM_UTF16_BE):
         return "utf-16-be", 2
-    bomless = _utf16_without_bom(head)
+    bomless = encodings.utf16_without_bom(head)
     if bomless:
         return bomless, 0
     try:
@@ -78,7 +58,7 @@ def looks_like_text(head: bytes) -> bool:
     """
     if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    if _utf16_without_bom(head):
+    if encodings.utf16_without_bom(head):
         return True
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -89,40 +69,6 @@ def looks_like_text(head: bytes) -> bool:
         if controls <= len(text) // 100 and (encoding == "utf-8" or _plausible_chinese(text)):
             return True
     return False
-
-
-def _decode(path: str, data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as err:
-        raise _undecodable(path, data, err, encoding.upper().replace("-SIG", "")) from None
-
-
-def _undecodable(path: str, data: bytes, err: UnicodeDecodeError, expected: str) -> Exception:
-    """The error for undecodable bytes: the line they are on and what they are."""
-    prefix = data[: err.start].decode(err.encoding, errors="replace")
-    line = prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
-    bad = " ".join(f"0x{byte:02x}" for byte in data[err.start : min(err.end, err.start + 4)])
-    return InputFileError(
-        path,
-        f"cannot be decoded as {expected} text (unexpected {bad}); save it as CSV UTF-8",
-        row=line,
-    )
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' if ``data`` looks like mostly-ASCII UTF-16 text."""
-    sample = data[:4096]
-    pairs = len(sample) // 2
-    if pairs < 2:
-        return None
-    zero_even = sample[0 : pairs * 2 : 2].count(0)
-    zero_odd = sample[1 : pairs * 2 : 2].count(0)
-    if zero_odd >= pairs * 0.3 and zero_even <= pairs * 0.05:
-        return "utf-16-le"
-    if zero_even >= pairs * 0.3 and zero_odd <= pairs * 0.05:
-        return "utf-16-be"
-    return None
 
 
 def _plausible_chinese(text: str) -> bool:

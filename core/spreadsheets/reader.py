@@ -70,6 +70,7 @@ def read_supplier_file(
     name_column: str | None = None,
     country_column: str | None = None,
     header_row: int | None = None,
+    encoding: str | None = None,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
 ) -> SupplierTable:
     """One table of suppliers from ``path``.
@@ -80,16 +81,17 @@ def read_supplier_file(
     ``name_column`` and ``country_column`` override detection with a header text, a column
     letter or a 1-based number. ``header_row`` (the 1-based row number the user sees; for
     CSV the line) overrides the header row found: the roles are detected from that row, and
-    rows above it are not read as data. Raises ``InputFileError`` if the file cannot be read
-    or has no name column, and ``UsageError`` for an unknown sheet or column, or a header row
-    that is past the last row or blank.
+    rows above it are not read as data. ``encoding`` (CSV and other text only) decodes the
+    file with that encoding instead of the one detected. Raises ``InputFileError`` if the
+    file cannot be read or has no name column, and ``UsageError`` for an unknown sheet or
+    column, or a header row that is past the last row or blank.
     """
     file = Path(path)
     columns = _Columns(name_column, country_column, header_row)
     if detect_kind(file) is FileKind.TEXT:
         if sheet is not None:
             raise UsageError(f"{file} is a text file without sheets; leave out the sheet name")
-        return _read_text(file, columns, progress)
+        return _read_text(file, columns, progress, encoding)
     return run_isolated(file, _workbook_table, (file, sheet, columns), progress)
 
 
@@ -119,6 +121,7 @@ def read_all_sheets(
     name_column: str | None = None,
     country_column: str | None = None,
     header_row: int | None = None,
+    encoding: str | None = None,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
 ) -> list[SupplierTable]:
     """Every visible worksheet that has a detectable name column, in workbook order.
@@ -131,7 +134,7 @@ def read_all_sheets(
     file = Path(path)
     columns = _Columns(name_column, country_column, header_row)
     if detect_kind(file) is FileKind.TEXT:
-        return [_require_name(_read_text(file, columns, progress))]
+        return [_require_name(_read_text(file, columns, progress, encoding))]
     return run_isolated(file, _workbook_tables, (file, columns), progress)
 
 
@@ -261,22 +264,27 @@ def _pad(values: tuple[CellValue, ...], width: int) -> tuple[CellValue, ...]:
     return values + (None,) * (width - len(values))
 
 
-def _read_text(file: Path, columns: _Columns, progress: Progress) -> SupplierTable:
-    """The table of a delimited text file (CSV, TSV, ...), encoding and delimiter detected.
+def _read_text(
+    file: Path, columns: _Columns, progress: Progress, encoding: str | None = None
+) -> SupplierTable:
+    """The table of a delimited text file (CSV, TSV, ...): its encoding the one given
+    (``encoding``), else detected; its delimiter detected.
 
     Read as it is parsed when its start tells the encoding (UTF-8, a BOM, UTF-16), so that
-    only the rows are held; otherwise, or when a later part turns out not to be UTF-8, the
-    whole file is decoded by ``decode_text``, which decides (GB18030) or names the line."""
+    only the rows are held; otherwise, or when a later part turns out not to be UTF-8, or an
+    encoding was chosen, the whole file is decoded by ``decode_text``, which decides or names
+    the line."""
     shown = str(file)
     progress.report(0, 1, f"Reading {file.name}")
     try:
         with file.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            chosen = streaming_encoding(handle.read(_HEAD_BYTES))
+            head = handle.read(_HEAD_BYTES)
+            chosen = streaming_encoding(head) if encoding is None else None
             if chosen is not None:
-                encoding, skip = chosen
+                detected, skip = chosen
                 handle.seek(skip)
-                stream = io.TextIOWrapper(handle, encoding=encoding, newline="")
+                stream = io.TextIOWrapper(handle, encoding=detected, newline="")
                 try:
                     read = _text_rows(file, stream, progress, handle.tell, size)
                 except UnicodeDecodeError:
@@ -284,16 +292,16 @@ def _read_text(file: Path, columns: _Columns, progress: Progress) -> SupplierTab
                 finally:
                     stream.detach()
                 if read is not None:
-                    return _text_table(file, read[0], columns, encoding, read[1])
+                    return _text_table(file, read[0], columns, detected, read[1])
             handle.seek(0)
             data = handle.read()
     except OSError as err:
         raise InputFileError(shown, f"cannot be read ({err.strerror or err})") from None
-    text, encoding = decode_text(shown, data)
+    text, used = decode_text(shown, data, encoding)
     del data
     whole = io.StringIO(text, newline="")
     rows, delimiter = _text_rows(file, whole, progress, whole.tell, len(text))
-    return _text_table(file, rows, columns, encoding, delimiter)
+    return _text_table(file, rows, columns, used, delimiter)
 
 
 _HEAD_BYTES = 1 << 16

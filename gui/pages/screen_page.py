@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.spreadsheets import SheetChoice, SupplierTable
+from core.spreadsheets.encodings import ENCODINGS, encoding_named, label_of
 from gui.models.preview_model import PreviewModel, shown_data_rows
 from gui.tasks import responsiveness
 from gui.widgets.options_panel import OptionsPanel
@@ -44,6 +45,8 @@ class ScreenPage(QWidget):
     screen_requested = Signal()
     header_row_requested = Signal(int)
     """The row number the user chose as the header row; 0: find it automatically again."""
+    encoding_requested = Signal(str)
+    """The codec the user chose for a text file; "": detect it again."""
 
     HEADER_ROW_DELAY_MS = 400
     """How long the header-row box waits for more arrow clicks before the file is read again."""
@@ -56,6 +59,8 @@ class ScreenPage(QWidget):
         self._chosen_sheet = SheetChoice()
         self._chosen_header_row: int | None = None
         """The header row the user chose for what is shown; None: found automatically."""
+        self._chosen_encoding: str | None = None
+        """The encoding the user chose for the text file shown; None: detected."""
         self._updating = False
 
         outer = QVBoxLayout(self)
@@ -104,6 +109,9 @@ class ScreenPage(QWidget):
         form.addRow(self.sheet_label, self.sheet_combo)
         self.header_label = QLabel(self.columns_box)
         form.addRow(self.header_label, self._build_header_row())
+        self.encoding_label = QLabel(self.columns_box)
+        self.encoding_row = self._build_encoding_row()
+        form.addRow(self.encoding_label, self.encoding_row)
         self.name_combo = QComboBox(self.columns_box)
         self.name_combo.setObjectName("nameColumnCombo")
         self.name_combo.currentIndexChanged.connect(self._roles_edited)
@@ -191,6 +199,29 @@ class ScreenPage(QWidget):
         self._header_timer.timeout.connect(self._request_header_row)
         return row
 
+    def _build_encoding_row(self) -> QWidget:
+        """The text encoding of a CSV/TXT file: the one detected or chosen, and what it was.
+        The preview below shows the rows as decoded, so a wrong encoding is seen at once."""
+        row = QWidget(self.columns_box)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.encoding_combo = QComboBox(row)
+        self.encoding_combo.setObjectName("encodingCombo")
+        for encoding in ENCODINGS:
+            self.encoding_combo.addItem(encoding.label, encoding.codec)
+        self.encoding_combo.activated.connect(self._encoding_activated)
+        self.encoding_label.setBuddy(self.encoding_combo)
+        layout.addWidget(self.encoding_combo)
+        self.encoding_info = QLabel(row)
+        self.encoding_info.setObjectName("encodingLabel")
+        self.encoding_info.setWordWrap(True)
+        layout.addWidget(self.encoding_info, 1)
+        self.encoding_auto = QPushButton(row)
+        self.encoding_auto.setObjectName("encodingAuto")
+        self.encoding_auto.clicked.connect(lambda: self.encoding_requested.emit(""))
+        layout.addWidget(self.encoding_auto)
+        return row
+
     # -- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.other_file.setText(self.tr("Open another file…"))
@@ -204,6 +235,14 @@ class ScreenPage(QWidget):
             )
         )
         self.header_auto.setText(self.tr("Find automatically"))
+        self.encoding_label.setText(self.tr("Encoding:"))
+        self.encoding_combo.setToolTip(
+            self.tr(
+                "The text encoding of the file. If names in the preview look garbled "
+                "(such as Ã©, ¹©Ó¦ or ????), choose the encoding the file was saved in."
+            )
+        )
+        self.encoding_auto.setText(self.tr("Detect automatically"))
         self.name_label.setText(self.tr("Supplier name column:"))
         self.country_label.setText(self.tr("Country column:"))
         self.hs_label.setText(self.tr("HS code column:"))
@@ -232,14 +271,17 @@ class ScreenPage(QWidget):
         tables: list[SupplierTable],
         chosen: SheetChoice,
         header_row: int | None = None,
+        encoding: str | None = None,
     ) -> None:
         """Show what was read: ``chosen`` is the sheet read (or all sheets), ``header_row``
-        the header row the user chose (None: it was found automatically)."""
+        the header row the user chose (None: it was found automatically), ``encoding`` the
+        text encoding the user chose (None: detected)."""
         self.path = path
         self.tables = list(tables)
         self._sheets = list(sheets)
         self._chosen_sheet = chosen
         self._chosen_header_row = header_row
+        self._chosen_encoding = encoding
         self.file_label.setText(path.name)
         self.file_label.setToolTip(str(path))
         self._updating = True
@@ -288,6 +330,52 @@ class ScreenPage(QWidget):
     def chosen_sheet(self) -> SheetChoice:
         """The sheet read, all sheets, or for a text file ``SheetChoice()``."""
         return self._chosen_sheet
+
+    @property
+    def chosen_header_row(self) -> int | None:
+        """The header row chosen by hand for what is shown; None: found automatically."""
+        return self._chosen_header_row
+
+    @property
+    def encoding(self) -> str | None:
+        """The text encoding chosen by hand for the file shown; None: detected."""
+        return self._chosen_encoding
+
+    def choose_encoding(self, codec: str) -> None:
+        """Choose the encoding by hand, as picking it in the box does."""
+        index = self.encoding_combo.findData(codec)
+        if index >= 0:
+            self.encoding_combo.setCurrentIndex(index)
+            self._encoding_activated(index)
+
+    def _encoding_activated(self, index: int) -> None:
+        codec = self.encoding_combo.itemData(index)
+        if isinstance(codec, str) and self.tables and codec != self._shown_codec():
+            self.encoding_requested.emit(codec)
+
+    def _shown_codec(self) -> str | None:
+        """The accepted encoding the shown text file was decoded with (None: a workbook)."""
+        used = self.tables[0].encoding if self.tables else None
+        return encoding_named(used).codec if used else None
+
+    def _sync_encoding(self) -> None:
+        """The encoding box shows the shown file's encoding (after a failed read too); only
+        text files have one."""
+        codec = self._shown_codec()
+        self.encoding_label.setVisible(codec is not None)
+        self.encoding_row.setVisible(codec is not None)
+        if codec is None:
+            return
+        self.encoding_combo.setCurrentIndex(max(0, self.encoding_combo.findData(codec)))
+        used = label_of(codec)
+        if self._chosen_encoding is None:
+            text = self.tr("detected: {encoding}; if names look garbled, choose another")
+        else:
+            text = self.tr("chosen by hand: {encoding}")
+        self.encoding_info.setText(text.format(encoding=used))
+        self.encoding_auto.setEnabled(
+            self._chosen_encoding is not None and self.screen_button.isEnabled()
+        )
 
     def _header_row_edited(self, _value: int) -> None:
         if not self._updating:
@@ -346,6 +434,7 @@ class ScreenPage(QWidget):
         self._fit_preview_columns()
         self._fill_column_combos(table)
         self._sync_header_row()
+        self._sync_encoding()
         info = self.tr("{rows} data rows; the first {shown} are shown.").format(
             rows=f"{len(table.rows):,}", shown=shown_data_rows(table)
         )
@@ -457,6 +546,8 @@ class ScreenPage(QWidget):
             self.sheet_combo,
             self.header_spin,
             self.header_auto,
+            self.encoding_combo,
+            self.encoding_auto,
             self.name_combo,
             self.country_combo,
             self.hs_combo,
@@ -468,3 +559,4 @@ class ScreenPage(QWidget):
             self.sheet_combo.setEnabled(False)
         if not busy:
             self._sync_header_row()  # a read that failed leaves the box as it was
+            self._sync_encoding()

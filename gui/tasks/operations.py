@@ -35,6 +35,8 @@ class ReadFile:
     """The sheet choice the file was read with (stored with the run as the user's choice)."""
     header_row: int | None = None
     """The header row chosen by hand; None: found automatically."""
+    encoding: str | None = None
+    """The text encoding chosen by hand (CSV/TXT); None: detected."""
 
     @property
     def chosen(self) -> SheetChoice:
@@ -51,12 +53,14 @@ def read_file(
     progress: Progress,
     *,
     header_row: int | None = None,
+    encoding: str | None = None,
 ) -> ReadFile:
     """Read a supplier file: the sheet named, all sheets, or the one detected;
-    ``header_row`` (as numbered in the file) instead of the header row found."""
+    ``header_row`` (as numbered in the file) instead of the header row found; a text file
+    in ``encoding`` instead of the one detected."""
     sheets = list_sheets(path)
-    tables = read_tables(path, sheet, header_row=header_row, progress=progress)
-    return ReadFile(path, sheets, tables, sheet, header_row)
+    tables = read_tables(path, sheet, header_row=header_row, encoding=encoding, progress=progress)
+    return ReadFile(path, sheets, tables, sheet, header_row, encoding)
 
 
 def prepare_matching(services: AppServices, rows: int, progress: Progress) -> None:
@@ -103,6 +107,7 @@ def screening_request(
         country_column=_column_chosen(read.tables, tables, "country"),
         hs_column=_column_chosen(read.tables, tables, "hs_code"),
         header_row=read.header_row,
+        encoding=read.encoding,
         list_ids=tuple(options.list_ids) if options.list_ids else None,
         threshold=options.threshold,
         keep_all_rows=True,

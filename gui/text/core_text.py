@@ -46,6 +46,29 @@ REASON_TEMPLATES: dict[ReasonKind, object] = {
     ReasonKind.ALIAS: QT_TRANSLATE_NOOP("CoreText", "alias"),
     ReasonKind.CHINESE_NAME: QT_TRANSLATE_NOOP("CoreText", "Chinese name"),
     ReasonKind.CHARACTERS_DIFFER: QT_TRANSLATE_NOOP("CoreText", "characters differ"),
+    ReasonKind.TRADITIONAL_FORM: QT_TRANSLATE_NOOP(
+        "CoreText", "Traditional form of {listed}: {supplier}"
+    ),
+    ReasonKind.SIMPLIFIED_FORM: QT_TRANSLATE_NOOP(
+        "CoreText", "Simplified form of {listed}: {supplier}"
+    ),
+    ReasonKind.CELL_PART: QT_TRANSLATE_NOOP("CoreText", "part of the cell matched: {detail}"),
+    ReasonKind.SHORT_NAME_INSIDE: QT_TRANSLATE_NOOP(
+        "CoreText", "weak: the short listed name {detail} stands inside a longer name"
+    ),
+    ReasonKind.GENERIC_RENDERING: QT_TRANSLATE_NOOP(
+        "CoreText",
+        "weak: the listed Chinese name renders a foreign name in generic words and the "
+        "supplier is in {detail}",
+    ),
+    ReasonKind.GENERIC_RENDERING_NO_COUNTRY: QT_TRANSLATE_NOOP(
+        "CoreText",
+        "the listed Chinese name renders a foreign name in generic words; reported because "
+        "the supplier's country is not known",
+    ),
+    ReasonKind.ACRONYM_IGNORED: QT_TRANSLATE_NOOP(
+        "CoreText", "acronym in brackets ignored: {detail}"
+    ),
     ReasonKind.STORED_TEXT: QT_TRANSLATE_NOOP("CoreText", "as stored: {detail}"),
 }
 """The UI's words for each reason kind; the data goes in ``{detail}`` (or the named fields)."""
@@ -53,6 +76,7 @@ REASON_TEMPLATES: dict[ReasonKind, object] = {
 _BANDS = {
     "strong": QT_TRANSLATE_NOOP("CoreText", "strong"),
     "possible": QT_TRANSLATE_NOOP("CoreText", "possible"),
+    "weak": QT_TRANSLATE_NOOP("CoreText", "weak"),
 }
 
 _EVENT_LIST = QT_TRANSLATE_NOOP("CoreText", "{list}: {event}")

@@ -159,15 +159,21 @@ class AppController(QObject):
         self.open_file(sample_suppliers_file())
 
     def open_file(
-        self, path: Path, sheet: SheetChoice | None = None, header_row: int | None = None
+        self,
+        path: Path,
+        sheet: SheetChoice | None = None,
+        header_row: int | None = None,
+        encoding: str | None = None,
     ) -> None:
         """Read ``path`` in the background (``sheet`` None: the one detected; ``header_row``
-        None: find it) and emit ``file_read``."""
+        None: find it; ``encoding`` None: detect it) and emit ``file_read``."""
         label = QCoreApplication.translate("MainWindow", "Reading {file}…").format(file=path.name)
         chosen = sheet or SheetChoice()
         self.tasks.run(
             label,
-            lambda progress: operations.read_file(path, chosen, progress, header_row=header_row),
+            lambda progress: operations.read_file(
+                path, chosen, progress, header_row=header_row, encoding=encoding
+            ),
             self._file_read,
         )
 

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         page.recent_requested.connect(lambda p: self.open_file(Path(p)))
         page.sheet_requested.connect(self.choose_sheet)
         page.header_row_requested.connect(self.choose_header_row)
+        page.encoding_requested.connect(self.choose_encoding)
         page.screen_requested.connect(self.start_screening)
         page.options.date.date_changed.connect(self.lists_view.set_as_of)
         self.results.decide_requested.connect(self.decide)
@@ -230,11 +231,19 @@ class MainWindow(QMainWindow):
         """Read the shown sheet(s) again with ``row`` as the header row (0: find it again)."""
         page = self.screen_page
         if page.path is not None:
-            self.controller.open_file(page.path, page.chosen_sheet, row or None)
+            self.controller.open_file(page.path, page.chosen_sheet, row or None, page.encoding)
+
+    def choose_encoding(self, codec: str) -> None:
+        """Read the shown text file again in ``codec`` ("": detect it again)."""
+        page = self.screen_page
+        if page.path is not None:
+            self.controller.open_file(
+                page.path, page.chosen_sheet, page.chosen_header_row, codec or None
+            )
 
     def _file_read(self, read: operations.ReadFile) -> None:
         self.screen_page.show_tables(
-            read.path, read.sheets, read.tables, read.chosen, read.header_row
+            read.path, read.sheets, read.tables, read.chosen, read.header_row, read.encoding
         )
         self.tabs.setCurrentIndex(TAB_SCREEN)
 

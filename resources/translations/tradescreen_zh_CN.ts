@@ -157,6 +157,38 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>国家/地区一致：{detail}</translation>
     </message>
     <message>
+        <source>Traditional form of {listed}: {supplier}</source>
+        <translation>繁体写法：{supplier}（即 {listed}）</translation>
+    </message>
+    <message>
+        <source>Simplified form of {listed}: {supplier}</source>
+        <translation>简体写法：{supplier}（即 {listed}）</translation>
+    </message>
+    <message>
+        <source>part of the cell matched: {detail}</source>
+        <translation>单元格中匹配的部分：{detail}</translation>
+    </message>
+    <message>
+        <source>weak: the short listed name {detail} stands inside a longer name</source>
+        <translation>弱匹配：名单上的简称 {detail} 出现在更长的名称中</translation>
+    </message>
+    <message>
+        <source>weak: the listed Chinese name renders a foreign name in generic words and the supplier is in {detail}</source>
+        <translation>弱匹配：名单上的中文名称是用通用词语对外国名称的译名，而供应商位于 {detail}</translation>
+    </message>
+    <message>
+        <source>the listed Chinese name renders a foreign name in generic words; reported because the supplier&apos;s country is not known</source>
+        <translation>名单上的中文名称是用通用词语对外国名称的译名；因供应商国家/地区未知而予以报告</translation>
+    </message>
+    <message>
+        <source>acronym in brackets ignored: {detail}</source>
+        <translation>已忽略括号中的缩写：{detail}</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
         <source>country prefix ignored: {detail}</source>
         <translation>已忽略国名前缀：{detail}</translation>
     </message>
@@ -1156,6 +1188,26 @@ TradeScreen 将改为打开本机数据库。</translation>
 </context>
 <context>
     <name>ScreenPage</name>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>The text encoding of the file. If names in the preview look garbled (such as Ã©, ¹©Ó¦ or ????), choose the encoding the file was saved in.</source>
+        <translation>文件的文本编码。如果预览中的名称显示为乱码（如 Ã©、¹©Ó¦ 或 ????），请选择文件保存时所用的编码。</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>detected: {encoding}; if names look garbled, choose another</source>
+        <translation>检测到：{encoding}；如名称显示为乱码，请选择其他编码</translation>
+    </message>
+    <message>
+        <source>chosen by hand: {encoding}</source>
+        <translation>手动选择：{encoding}</translation>
+    </message>
     <message>
         <source>Open another file…</source>
         <translation>打开其他文件…</translation>

@@ -109,6 +109,7 @@ def test_the_settings_say_what_was_chosen(services: AppServices, workbook: Path)
         "country_column": None,
         "hs_column": None,
         "header_row": 2,
+        "encoding": None,
         "lists": None,
         "threshold": 88.0,
     }

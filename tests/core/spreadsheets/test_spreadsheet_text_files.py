@@ -98,15 +98,23 @@ def test_old_mac_line_ends(tmp_path: Path) -> None:
     assert names(read_supplier_file(path)) == [(2, "Acme"), (4, "Beta")]
 
 
-def test_windows_1252_is_refused_with_the_line(tmp_path: Path) -> None:
+def test_windows_1252_is_read(tmp_path: Path) -> None:
+    # Excel on a Western Windows machine saves "CSV" in cp1252: it was refused, it is read.
     path = tmp_path / "latin.csv"
     path.write_bytes("Supplier Name,Country\nAcme Ltd,US\nMüller Stahl GmbH,DE\n".encode("cp1252"))
+    table = read_supplier_file(path)
+    assert table.encoding == "cp1252"
+    assert [row.values[0] for row in table.rows] == ["Acme Ltd", "Müller Stahl GmbH"]
+
+
+def test_bytes_in_no_accepted_encoding_are_refused_with_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "binary.csv"
+    path.write_bytes(b"Supplier Name,Country\nAcme Ltd,US\nM\x81\x8d\x8f\x90\x9d\xff\n")
     with pytest.raises(InputFileError) as caught:
         read_supplier_file(path)
-    assert str(caught.value) == (
-        f"{path}, row 3: cannot be decoded as UTF-8, UTF-16 or GB18030 text "
-        "(unexpected 0xfc); save it as CSV UTF-8"
-    )
+    message = str(caught.value)
+    assert message.startswith(f"{path}, row 3: cannot be decoded as any of UTF-8, UTF-16")
+    assert "choose its encoding" in message
 
 
 def test_a_csv_saved_with_an_xlsx_name_is_read_as_text(tmp_path: Path) -> None:
