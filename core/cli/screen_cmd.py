@@ -34,6 +34,11 @@ def register(commands: Any) -> None:
         "--as-of", type=date_argument, required=True, metavar="YYYY-MM-DD",
         help="the date the lists are taken as of",
     )  # fmt: skip
+    parser.add_argument(
+        "--known-on", type=date_argument, metavar="YYYY-MM-DD",
+        help="screen with the list releases known on this day (released on or before it) "
+        "instead of the newest: what was known when a supplier was approved",
+    )  # fmt: skip
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--sheet", metavar="NAME", help="the sheet to screen (default: the first "
                        "with a name column)")  # fmt: skip
@@ -143,6 +148,7 @@ def _screen(path: Path, args: argparse.Namespace, context: CommandContext) -> in
     request = ScreeningRequest(
         path=path,
         as_of=args.as_of,
+        known_on=args.known_on,
         sheets=SheetChoice(args.sheet, args.all_sheets),
         name_column=args.name_column,
         country_column=args.country_column,
@@ -181,6 +187,9 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
         f"{result.input_name}: {sheets} screened as of {result.as_of.isoformat()} against "
         f"{len(result.list_ids)} lists, threshold {result.threshold:g}"
     )
+    releases = ", ".join(f"{r.publisher} {r.version}" for r in result.releases)
+    known = f" known on {result.known_on.isoformat()}" if result.known_on else ""
+    print(f"list releases{known}: {releases}")
     by_row: dict[tuple[str | None, int, str], list[ListingHit]] = {}
     for hit in result.hits:
         by_row.setdefault(hit.key, []).append(hit)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from core.errors import ListPackError
+from core.errors import ListPackError, UsageError
 from core.identity import default_reviewer
 from core.lists.comparison import carry_forward
 from core.lists.item_store import has_items, load_items, store_items
@@ -251,14 +252,19 @@ class ListCatalog:
             infos = [_release_info(r) for r in rows]
         return sorted(infos, key=_newest_first)
 
-    def current_release_ids(self, list_ids: Iterable[str] | None = None) -> dict[str, int]:
+    def current_release_ids(
+        self, list_ids: Iterable[str] | None = None, *, known_on: dt.date | None = None
+    ) -> dict[str, int]:
         """For each list, the release that is current for it: of each publisher only its
         newest release counts (a list an older release had and the newest dropped is gone);
-        between publishers, the newest release that carries the list."""
+        between publishers, the newest release that carries the list. ``known_on``: only the
+        releases released on or before that day (``ReleaseInfo.release_date``) count."""
         wanted = None if list_ids is None else set(list_ids)
         current: dict[str, int] = {}
         publishers: set[str] = set()
         for release in self.releases():
+            if known_on is not None and release.release_date > known_on:
+                continue
             if release.publisher in publishers:
                 continue  # an older release of a publisher already seen: kept, not current
             publishers.add(release.publisher)
@@ -267,11 +273,20 @@ class ListCatalog:
                     current[list_id] = release.release_id
         return current
 
-    def snapshot(self, release_ids: Sequence[int] | None = None) -> ListSnapshot:
-        """The list data of the current releases (or of the named releases)."""
+    def snapshot(
+        self, release_ids: Sequence[int] | None = None, *, known_on: dt.date | None = None
+    ) -> ListSnapshot:
+        """The list data of the current releases (or of the named releases); ``known_on``:
+        of the releases known on that day (``UsageError`` when none was)."""
         all_releases = {r.release_id: r for r in self.releases()}
         if release_ids is None:
-            chosen = self.current_release_ids()
+            chosen = self.current_release_ids(known_on=known_on)
+            if known_on is not None and not chosen:
+                first = min((r.release_date for r in all_releases.values()), default=None)
+                raise UsageError(
+                    f"--known-on {known_on.isoformat()}: no list release was known on that day"
+                    + (f" (the first is of {first.isoformat()})" if first else "")
+                )
         else:
             chosen = {}
             for rid in release_ids:
@@ -320,8 +335,23 @@ class ListCatalog:
         )
 
 
-def _newest_first(release: ReleaseInfo) -> tuple[int, float, int]:
+def release_date_of(manifest: dict[str, object], version: str) -> dt.date | None:
+    """The day a release was released: its manifest's ``released``, else the date its version
+    names ("2026.12.04", "2026-12-04 (ab12cd34)"); None when neither says."""
+    for text in (manifest.get("released"), version):
+        if isinstance(text, str):
+            found = re.match(r"(\d{4})[.-](\d{2})[.-](\d{2})", text.strip())
+            if found:
+                try:
+                    return dt.date(*(int(part) for part in found.groups()))
+                except ValueError:
+                    continue
+    return None
+
+
+def _newest_first(release: ReleaseInfo) -> tuple[int, int, float, int]:
     return (
+        -release.release_date.toordinal(),
         -release.data_cutoff.toordinal(),
         -release.imported_at.timestamp(),
         -release.release_id,
@@ -437,6 +467,7 @@ def _release_info(release: ListRelease) -> ReleaseInfo:
         attribution=str(manifest.get("attribution", "")),
         origin=origin.kind,
         signed_by=origin.signed_by,
+        released_on=release_date_of(manifest, release.version),
         unsigned_allowed=origin.unsigned_allowed,
     )
 

@@ -36,6 +36,14 @@ class ReleaseInfo:
     """The key id of the trusted publisher key that signed the pack; empty when unsigned."""
     unsigned_allowed: bool = False
     """An unsigned pack imported by the user's explicit choice."""
+    released_on: dt.date | None = None
+    """The day the publisher released it (``None``: its data cut-off stands in)."""
+
+    @property
+    def release_date(self) -> dt.date:
+        """When the release became known: the publisher's release date, else its cut-off.
+        ``--known-on K`` screens with the releases whose release date is on or before K."""
+        return self.released_on or self.data_cutoff
 
     @property
     def provenance(self) -> str:

@@ -80,6 +80,12 @@ def audit_blocks(result: ScreeningResult) -> BlockSheet:
     sheet.pair("Started (UTC)", to_naive_utc(result.started_at), moment)
     sheet.pair("Finished (UTC)", to_naive_utc(result.finished_at), moment)
     sheet.pair("As-of date", result.as_of, VALUE.but(number_format=DATE_FORMAT))
+    if result.known_on is not None:
+        sheet.pair(
+            "Known on", result.known_on, VALUE.but(number_format=DATE_FORMAT)
+        )  # the releases known on that day, not the newest
+    else:
+        sheet.pair("Known on", "the newest list releases")
     sheet.pair("Threshold", result.threshold, VALUE.but(number_format=SCORE_FORMAT))
     sheet.pair("Input file", result.input_path)
     sheet.pair("Input SHA-256", result.input_sha256 or "not computed", wrap=False)

@@ -63,6 +63,8 @@ def summary_blocks(result: ScreeningResult, text: ReportText = ENGLISH) -> Block
     sheet.pair(w("sheets"), sheets_text(result, text))
     sheet.pair(w("rows_screened"), result.rows_screened, VALUE.but(number_format=COUNT_FORMAT))
     sheet.pair(w("as_of_date"), result.as_of, VALUE.but(number_format=DATE_FORMAT))
+    if result.known_on is not None:
+        sheet.pair(w("known_on"), result.known_on, VALUE.but(number_format=DATE_FORMAT))
     sheet.pair(w("lists_screened"), ", ".join(text.list_title(i) for i in result.list_ids))
     sheet.pair(w("flagged_rows"), result.flagged_rows(), VALUE.but(number_format=COUNT_FORMAT))
     sheet.pair(w("hits"), len(result.hits), VALUE.but(number_format=COUNT_FORMAT))

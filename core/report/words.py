@@ -54,6 +54,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "not_computed": ("not computed", "未计算"),
     "sheet_rows": ("{sheet}: {rows} rows", "{sheet}：{rows} 行"),
     "as_of_date": ("As-of date", "筛查基准日期"),
+    "known_on": ("Known on (list releases of that day)", "已知日期（当日已发布的清单版本）"),
     "hits": ("Hits", "命中数"),
     "list_data": ("List data", "名单数据"),
     "current": ("List data is current for this date.", "名单数据在此日期为最新。"),

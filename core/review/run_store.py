@@ -73,10 +73,15 @@ class StoredRun:
     """(sheet, row, entity) -> the supplier name and entity name of a hit, as stored."""
 
 
+def _day(text: object) -> dt.date | None:
+    return dt.date.fromisoformat(text) if isinstance(text, str) and text else None
+
+
 def _release_json(release: ReleaseInfo) -> dict[str, Any]:
     data = asdict(release)
     data["data_cutoff"] = release.data_cutoff.isoformat()
     data["imported_at"] = release.imported_at.isoformat()
+    data["released_on"] = release.released_on.isoformat() if release.released_on else None
     data["list_ids"] = list(release.list_ids)
     return data
 
@@ -96,6 +101,7 @@ def _release_from(data: dict[str, Any]) -> ReleaseInfo:
         origin=str(data.get("origin", "pack")),
         signed_by=str(data.get("signed_by", "")),
         unsigned_allowed=bool(data.get("unsigned_allowed", False)),
+        released_on=_day(data.get("released_on")),
     )
 
 
@@ -116,6 +122,7 @@ class RunStore:
             releases=json.dumps([_release_json(r) for r in result.releases], ensure_ascii=False),
             sheets=json.dumps([asdict(s) for s in result.sheets], ensure_ascii=False),
             settings=json.dumps(settings, ensure_ascii=False, sort_keys=True),
+            known_on=result.known_on,
             warnings=json.dumps(
                 [w.to_json() | {"title": w.title} for w in result.coverage], ensure_ascii=False
             ),
@@ -293,6 +300,7 @@ class RunStore:
                 releases=releases,
                 freshness=tuple(freshness_warnings(releases, run.as_of)),
                 coverage=tuple(CoverageWarning.from_json(w) for w in json.loads(run.warnings)),
+                known_on=run.known_on,
                 app_version=run.app_version,
                 user=run.user,
                 started_at=as_utc(run.started_at),

@@ -72,6 +72,9 @@ class ScreeningRequest:
     list_ids: tuple[str, ...] | None = None
     threshold: float | None = None
     keep_all_rows: bool = False
+    known_on: dt.date | None = None
+    """Screen with the list releases known on this day (``--known-on``); None: the newest.
+    The service picks the snapshot; the result records the date."""
     input_sha256: str | None = None
     """The checksum of the file the tables came from, when that file is not at ``path`` (a
     run screened again from its kept names); None: computed from ``path``."""
@@ -84,17 +87,21 @@ class ScreeningRequest:
 
     def settings(self) -> dict[str, Any]:
         """The options as stored with the run (``ScreeningRun.settings``)."""
-        return {
-            "sheet": self.sheets.sheet,
-            "all_sheets": self.sheets.all_sheets,
-            "name_column": self.name_column,
-            "country_column": self.country_column,
-            "hs_column": self.hs_column,
-            "header_row": self.header_row,
-            "encoding": self.encoding,
-            "lists": list(self.list_ids) if self.list_ids else None,
-            "threshold": self.threshold,
-        } | ({"rescreen_of": self.rescreen_of} if self.rescreen_of is not None else {})
+        return (
+            {
+                "sheet": self.sheets.sheet,
+                "all_sheets": self.sheets.all_sheets,
+                "name_column": self.name_column,
+                "country_column": self.country_column,
+                "hs_column": self.hs_column,
+                "header_row": self.header_row,
+                "encoding": self.encoding,
+                "lists": list(self.list_ids) if self.list_ids else None,
+                "threshold": self.threshold,
+            }
+            | ({"rescreen_of": self.rescreen_of} if self.rescreen_of is not None else {})
+            | ({"known_on": self.known_on.isoformat()} if self.known_on is not None else {})
+        )
 
 
 def validate_request(request: ScreeningRequest, snapshot: ListSnapshot) -> None:
@@ -156,7 +163,7 @@ def _screen(
         check_cancelled(progress)
     if request.hs_column is not None:
         tables = tuple(_with_hs_column(t, request.hs_column) for t in tables)
-    return _screen_tables(
+    result = _screen_tables(
         tables,
         snapshot,
         runtime,
@@ -169,6 +176,7 @@ def _screen(
         keep_all_rows=request.keep_all_rows,
         started_at=started,
     )
+    return replace(result, known_on=request.known_on) if request.known_on else result
 
 
 def _screen_tables(

@@ -92,6 +92,7 @@ def result_to_json(result: ScreeningResult) -> dict[str, Any]:
         "app_version": result.app_version,
         "matcher_version": MATCHER_VERSION,
         "as_of": result.as_of.isoformat(),
+        "known_on": result.known_on.isoformat() if result.known_on else None,
         "input": result.input_name,
         "input_sha256": result.input_sha256,
         "rows_screened": result.rows_screened,

@@ -119,6 +119,8 @@ class ScreeningResult:
     started_at: dt.datetime
     finished_at: dt.datetime
     run_id: int | None = None
+    known_on: dt.date | None = None
+    """Screened with the releases known on this day (``--known-on``); None: the newest."""
     all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = field(
         default_factory=dict
     )

@@ -7,6 +7,7 @@ itself knows nothing of reviews or storage.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import replace
 
@@ -36,9 +37,16 @@ class ScreeningService:
         self.user = user
         self.runtime = runtime if runtime is not None else MatchingRuntime()
         self._snapshot: ListSnapshot | None = None
+        self._known: dict[dt.date, ListSnapshot] = {}
 
-    def snapshot(self) -> ListSnapshot:
-        """The current list data (read once per service; a list import needs a new service)."""
+    def snapshot(self, known_on: dt.date | None = None) -> ListSnapshot:
+        """The current list data (read once per service; a list import needs a new service);
+        ``known_on``: the list data of the releases known on that day."""
+        if known_on is not None:
+            found = self._known.get(known_on)
+            if found is None:
+                found = self._known[known_on] = ListCatalog(self.db).snapshot(known_on=known_on)
+            return found
         if self._snapshot is None:
             self._snapshot = ListCatalog(self.db).snapshot()
         return self._snapshot
@@ -60,7 +68,7 @@ class ScreeningService:
     ) -> ScreeningResult:
         """Screen ``request`` (reading its file unless it carries the tables read), apply
         the decisions remembered, and store the run with ``request.settings()``."""
-        snapshot = self.snapshot()
+        snapshot = self.snapshot(request.known_on)
         result = screen(request, snapshot, runtime=self.runtime, user=self.user, progress=progress)
         check_cancelled(progress)
         progress.report(0, 1, "Saving the screening")

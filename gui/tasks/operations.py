@@ -110,6 +110,7 @@ def screening_request(
         encoding=read.encoding,
         list_ids=tuple(options.list_ids) if options.list_ids else None,
         threshold=options.threshold,
+        known_on=options.known_on,
         keep_all_rows=True,
         tables=tuple(tables),
     )
@@ -131,7 +132,17 @@ def _column_chosen(
 def load_run(services: AppServices, run_id: int, progress: Progress) -> Screened:
     progress.report(0, 1, "Loading the screening")
     result = services.runs().load(run_id)
-    return Screened(result, services.snapshot())
+    return Screened(result, _run_snapshot(services, result))
+
+
+def _run_snapshot(services: AppServices, result: ScreeningResult) -> ListSnapshot:
+    """The list data the run was screened with (its releases, if still stored), so that a
+    reopened run is shown as it was, whatever was imported since."""
+    stored = {r.release_id for r in services.catalog().releases()}
+    used = [r.release_id for r in result.releases]
+    if used and all(rid in stored for rid in used):
+        return services.catalog().snapshot(used)
+    return services.snapshot()
 
 
 def list_runs(services: AppServices, progress: Progress) -> list[RunSummary]:

@@ -12,3 +12,5 @@ class ScreenOptions:
     list_ids: tuple[str, ...] | None
     """None: every list."""
     threshold: float
+    known_on: dt.date | None = None
+    """Screen with the list releases known on this day; None: the newest."""

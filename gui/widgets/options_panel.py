@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
@@ -81,6 +82,12 @@ class OptionsPanel(QGroupBox):
         self.date = DateField(self)
         self.date_label = QLabel(self)
         form.addRow(self.date_label, self.date)
+        self.known_check = QCheckBox(self)
+        self.known_check.setObjectName("knownOnCheck")
+        self.known = DateField(self)
+        self.known.setEnabled(False)
+        self.known_check.toggled.connect(self.known.setEnabled)
+        form.addRow(self.known_check, self.known)
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setObjectName("thresholdSpin")
         self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
@@ -113,6 +120,13 @@ class OptionsPanel(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Screen against"))
         self.date_label.setText(self.tr("As of date:"))
+        self.known_check.setText(self.tr("As known on:"))
+        self.known_check.setToolTip(
+            self.tr(
+                "Screen with the list releases that were known on this day instead of the "
+                "newest: what was known when a supplier was approved"
+            )
+        )
         self.threshold_label.setText(self.tr("Match threshold:"))
         self.threshold.setToolTip(
             self.tr(
@@ -182,4 +196,7 @@ class OptionsPanel(QGroupBox):
         return None if set(ids) == set(defaults) else ids
 
     def options(self) -> ScreenOptions:
-        return ScreenOptions(self.date.date(), self.checked_list_ids(), self.threshold.value())
+        known = self.known.date() if self.known_check.isChecked() else None
+        return ScreenOptions(
+            self.date.date(), self.checked_list_ids(), self.threshold.value(), known_on=known
+        )

@@ -954,6 +954,14 @@ TradeScreen 将改为打开本机数据库。</translation>
         <source>The list data has no names for this list: screening against it finds nothing. Import its names as an own list (Lists → Import).</source>
         <translation>清单数据中没有此清单的名称：针对其筛查不会有任何结果。请将其名称作为自有清单导入（清单 → 导入）。</translation>
     </message>
+    <message>
+        <source>As known on:</source>
+        <translation>按已知日期：</translation>
+    </message>
+    <message>
+        <source>Screen with the list releases that were known on this day instead of the newest: what was known when a supplier was approved</source>
+        <translation>使用当日已知的清单版本（而非最新版本）进行筛查：即批准供应商时所掌握的信息</translation>
+    </message>
 </context>
 <context>
     <name>PreviewModel</name>
