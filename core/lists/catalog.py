@@ -349,9 +349,8 @@ def release_date_of(manifest: dict[str, object], version: str) -> dt.date | None
     return None
 
 
-def _newest_first(release: ReleaseInfo) -> tuple[int, int, float, int]:
+def _newest_first(release: ReleaseInfo) -> tuple[int, float, int]:
     return (
-        -release.release_date.toordinal(),
         -release.data_cutoff.toordinal(),
         -release.imported_at.timestamp(),
         -release.release_id,
