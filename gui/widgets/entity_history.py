@@ -50,6 +50,7 @@ class EntityHistory(QWidget):
         self.timeline = TimelineWidget(self)
         layout.addWidget(self.timeline)
         self.legend = QLabel(self)
+        self.legend.setWordWrap(True)  # it must not widen the detail pane
         self.legend.setObjectName("timelineLegend")
         layout.addWidget(self.legend)
         self.events = WrappedLabel(self)
