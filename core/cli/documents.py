@@ -15,7 +15,7 @@ from core.lists.asof import status_as_of
 from core.lists.model import SEVERITY_ORDER, Entity
 from core.lists.snapshot import ListSnapshot
 from core.review.run_store import RunSummary
-from core.store.audit import AuditEntry
+from core.store.audit import AuditEntry, AuditHead
 
 
 def plain(value: Any) -> Any:
@@ -92,3 +92,10 @@ def entity_document(
 
 def audit_document(entries: Sequence[AuditEntry]) -> dict[str, Any]:
     return document("audit", records=[plain(e) for e in entries])
+
+
+def run_document(result: dict[str, Any], head: AuditHead | None) -> dict[str, Any]:
+    """``runs show --json``: the screening result document with the audit trail's head now
+    (null for an empty trail), the ``N:HASH`` that ``audit verify --head`` takes."""
+    value = None if head is None else {"seq": head.seq, "hash": head.hash, "head": str(head)}
+    return {**result, "audit_head": value}

@@ -9,11 +9,12 @@ from pathlib import Path
 from core.cli.common import CommandContext
 from core.config import LANGUAGES
 from core.errors import UsageError
-from core.report.pdf_summary import AuditHead, write_pdf_summary
+from core.report.pdf_summary import write_pdf_summary
 from core.report.target import PDF_SUFFIX, SUFFIX
 from core.report.words import ReportText, list_titles
 from core.review import AuditLog
 from core.screening.result import ScreeningResult
+from core.store.audit import AuditHead
 
 
 def language_argument(parser: object) -> None:
@@ -29,8 +30,8 @@ def report_text(context: CommandContext, language: str | None) -> ReportText:
 
 
 def audit_head(context: CommandContext) -> AuditHead | None:
-    newest = AuditLog(context.db).entries(limit=1)
-    return AuditHead(newest[0].seq, newest[0].hash) if newest else None
+    """The trail's newest record now, as a report records it."""
+    return AuditLog(context.db).head()
 
 
 def check_report_name(path: Path, shown: str | None = None) -> None:
@@ -46,9 +47,10 @@ def write_run_report(
 ) -> None:  # fmt: skip
     """The PDF summary for a .pdf name, else the Excel report."""
     text = report_text(context, language)
+    head = audit_head(context)
     if path.suffix.lower() == PDF_SUFFIX:
-        write_pdf_summary(result, path, text, audit_head(context))
+        write_pdf_summary(result, path, text, head)
         return
     from core.report import write_report  # openpyxl only when a workbook is asked for
 
-    write_report(result, path, all_rows=all_rows, text=text)
+    write_report(result, path, all_rows=all_rows, text=text, audit_head=head)

@@ -8,12 +8,14 @@ from typing import Any
 
 from core.cli import changes_cmd
 from core.cli.common import CommandContext, warn
-from core.cli.documents import audit_document, runs_document
+from core.cli.documents import audit_document, run_document, runs_document
 from core.cli.output import is_stdio, json_argument, write_json
 from core.cli.reports import check_report_name, language_argument, write_run_report
 from core.cli.screen_cmd import print_summary
 from core.review import AuditLog, Decision, DecisionService, RunStore
 from core.screening.json_export import result_to_json
+from core.store.audit import AuditHead, verify_chain
+from core.store.audit_file import read_trail, write_trail
 
 
 def register(commands: Any) -> None:
@@ -56,8 +58,31 @@ def register(commands: Any) -> None:
     audit_actions = audit.add_subparsers(
         dest="audit_action", metavar="ACTION", parser_class=type(audit)
     )
-    verify = audit_actions.add_parser("verify", help="check that no record was changed")
+    verify = audit_actions.add_parser(
+        "verify", help="check that no record was changed (with --head: nor the newest deleted)"
+    )
+    verify.add_argument(
+        "--head", type=_audit_head, metavar="N:HASH",
+        help="a head taken earlier (a report's Audit sheet, runs show): the trail must still "
+        "hold record N with that hash",
+    )  # fmt: skip
+    verify.add_argument(
+        "--file", type=Path, metavar="FILE",
+        help="verify a trail written by 'audit export' instead of the database's",
+    )  # fmt: skip
     verify.set_defaults(handler=verify_audit)
+    export_trail = audit_actions.add_parser(
+        "export", help="write the trail as JSON lines that 'audit verify --file' checks offline"
+    )
+    export_trail.add_argument("file", type=Path, metavar="FILE")
+    export_trail.set_defaults(handler=export_audit)
+
+
+def _audit_head(text: str) -> AuditHead:
+    try:
+        return AuditHead.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def list_runs(args: argparse.Namespace, context: CommandContext) -> int:
@@ -82,8 +107,9 @@ def list_runs(args: argparse.Namespace, context: CommandContext) -> int:
 
 def show_run(args: argparse.Namespace, context: CommandContext) -> int:
     result = RunStore(context.db).load(args.run_id)
+    head = AuditLog(context.db).head()
     if args.json is not None:
-        write_json(result_to_json(result), args.json)
+        write_json(run_document(result_to_json(result), head), args.json)
         if is_stdio(args.json):
             return 0
     print(f"run {result.run_id}: screened {result.started_at:%Y-%m-%d %H:%M} UTC by {result.user}")
@@ -103,6 +129,7 @@ def show_run(args: argparse.Namespace, context: CommandContext) -> int:
         print(f"decision {where} {hit.entity_id}: {label} by {hit.decided_by} {when}{note}")
     for warning in result.freshness:
         warn(warning.message)
+    print(f"audit trail head: {'none (no records yet)' if head is None else head}")
     return 0
 
 
@@ -146,9 +173,23 @@ def show_audit(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def verify_audit(args: argparse.Namespace, context: CommandContext) -> int:
-    check = AuditLog(context.db).verify()
+    if args.file is not None:
+        check = verify_chain(read_trail(args.file), args.head)
+        where = f"{args.file}: "
+    else:
+        check = AuditLog(context.db).verify(args.head)
+        where = ""
     if check.ok:
-        print(f"audit trail intact: {check.records} records, every link verified")
+        against = f", record {args.head.seq} is the head given" if args.head else ""
+        print(f"{where}audit trail intact: {check.records} records, every link verified{against}")
         return 0
-    print(f"audit trail BROKEN at record {check.broken_seq}: {check.problem}")
+    print(f"{where}audit trail BROKEN at record {check.broken_seq}: {check.problem}")
     return 3
+
+
+def export_audit(args: argparse.Namespace, context: CommandContext) -> int:
+    log = AuditLog(context.db)
+    count = write_trail(log.records(), args.file)
+    head = log.head()
+    print(f"{count} audit records written to {args.file} (head {head or 'none'})")
+    return 0

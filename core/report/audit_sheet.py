@@ -18,8 +18,10 @@ from core.report.layout import (
     VALUE,
     WRAP_ALIGNMENT,
 )
+from core.report.words import ENGLISH, ReportText
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult
 from core.spreadsheets.table import CellValue
+from core.store.audit import AuditHead
 
 RELEASE_HEADERS = ("Publisher", "Version", "Data cut-off", "Imported (UTC)", "Lists", "SHA-256")
 DECISION_HEADERS = ("Sheet", "Row", "Supplier name", "Entity", "Decision", "Note", "By",
@@ -69,7 +71,16 @@ def decision_row(result: ScreeningResult, hit: ListingHit) -> list[CellValue]:
     ]
 
 
-def audit_blocks(result: ScreeningResult) -> BlockSheet:
+def head_value(text: ReportText, head: AuditHead | None) -> str:
+    """ "record 17, 17:f5a0..." (the ``N:HASH`` that ``audit verify --head`` takes)."""
+    if head is None:
+        return text.word("audit_none")
+    return text.word("audit_head_value", seq=head.seq, head=str(head))
+
+
+def audit_blocks(
+    result: ScreeningResult, text: ReportText = ENGLISH, head: AuditHead | None = None
+) -> BlockSheet:
     sheet = BlockSheet()
     sheet.title("Audit trail")
     sheet.blank()
@@ -92,6 +103,8 @@ def audit_blocks(result: ScreeningResult) -> BlockSheet:
     for screened in result.sheets:
         sheet.pair("Sheet", sheet_setup(result, screened))
     sheet.pair("Lists screened", ", ".join(result.list_ids))
+    # The head lets a reader of this report show later that no newer record was deleted.
+    sheet.pair(text.word("audit_head"), head_value(text, head), wrap=False)
     sheet.blank()
     sheet.section("List releases")
     releases: list[list[CellValue]] = [
@@ -134,5 +147,7 @@ def audit_blocks(result: ScreeningResult) -> BlockSheet:
     return sheet
 
 
-def write_audit(ws: Any, result: ScreeningResult) -> None:
-    audit_blocks(result).write(ws)
+def write_audit(
+    ws: Any, result: ScreeningResult, text: ReportText = ENGLISH, head: AuditHead | None = None
+) -> None:
+    audit_blocks(result, text, head).write(ws)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from core.lists.model import SEVERITY_ORDER, Status
 from core.report.target import PDF_SUFFIX, check_target, staged_file
 from core.report.words import ReportText
 from core.screening.result import ListingHit, ScreeningResult
+from core.store.audit import AuditHead
 
 LATIN_FONT = "Helvetica"
 LATIN_BOLD = "Helvetica-Bold"
@@ -45,15 +45,6 @@ _STATUS_TINTS = {
     Status.REMOVED: colors.HexColor("#E6E6E6"),
 }
 """The Excel report's tints (core.report.layout), so both reports read alike."""
-
-
-@dataclass(frozen=True)
-class AuditHead:
-    """The newest audit record when the summary was made: who holds the hash can check later
-    that the trail up to it was not changed (``tradescreen-cli audit verify``)."""
-
-    seq: int
-    hash: str
 
 
 def _register_fonts() -> None:

@@ -41,6 +41,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "audit_head": ("Audit trail head", "审计链头"),
     "audit_record": ("record {seq}, hash {hash}", "记录 {seq}，哈希 {hash}"),
     "audit_none": ("not available", "不可用"),
+    "audit_head_value": ("record {seq}, {head}", "记录 {seq}，{head}"),
     "warnings": ("Warnings", "警告"),
     "reviewed_by": ("Reviewed by", "审核人"),
     "signature": ("Signature", "签名"),

@@ -29,6 +29,7 @@ from core.report.summary import write_summary
 from core.report.target import check_target, staged_file
 from core.report.words import ENGLISH, ReportText
 from core.screening.result import ScreeningResult
+from core.store.audit import AuditHead
 
 MAX_ROWS = 1_048_576
 """Rows an Excel sheet can hold, the header included."""
@@ -49,7 +50,12 @@ def check_size(result: ScreeningResult, *, all_rows: bool) -> None:
 
 
 def build_workbook(
-    result: ScreeningResult, *, all_rows: bool, progress: Progress, text: ReportText = ENGLISH
+    result: ScreeningResult,
+    *,
+    all_rows: bool,
+    progress: Progress,
+    text: ReportText = ENGLISH,
+    audit_head: AuditHead | None = None,
 ) -> tuple[Any, list[RowStream]]:
     """The report as a write-only workbook, and the rows streamed beside it; save both once
     with ``save_with_streams``."""
@@ -71,7 +77,7 @@ def build_workbook(
         if has_items_sheet(result):
             write_items(workbook.create_sheet(sheet_name(ITEMS, text)), result)
         write_summary(workbook.create_sheet(sheet_name(SUMMARY, text)), result, text)
-        write_audit(workbook.create_sheet(sheet_name(AUDIT, text)), result)
+        write_audit(workbook.create_sheet(sheet_name(AUDIT, text)), result, text, audit_head)
         if all_rows:
             every = workbook.create_sheet(sheet_name(ALL_ROWS, text))
             streams.append(write_all_rows(every, result, source, progress))
@@ -115,9 +121,11 @@ def write_report(
     all_rows: bool = False,
     progress: Progress = NullProgress(),  # noqa: B008 - stateless default
     text: ReportText = ENGLISH,
+    audit_head: AuditHead | None = None,
 ) -> Path:
     """Write the Excel report of ``result`` to ``path`` (an .xlsx file) and return ``path``;
-    ``text``: its language and the lists' titles.
+    ``text``: its language and the lists' titles; ``audit_head``: the audit trail's newest
+    record when the report is made, printed on the Audit sheet (``audit verify --head``).
 
     Sheets: Flagged, Summary, Audit and, with ``all_rows``, All rows (needs a result screened
     with every row kept). The file appears only when complete; an existing report is replaced
@@ -129,7 +137,9 @@ def write_report(
     check_size(result, all_rows=all_rows)
     check_cancelled(progress)
     with staged_file(path) as temp:
-        workbook, streams = build_workbook(result, all_rows=all_rows, progress=progress, text=text)
+        workbook, streams = build_workbook(
+            result, all_rows=all_rows, progress=progress, text=text, audit_head=audit_head
+        )
         try:
             progress.report(0, 1, "Saving report")
             check_cancelled(progress)

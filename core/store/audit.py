@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy import text as sql
@@ -45,6 +46,70 @@ class AuditCheck:
     @property
     def ok(self) -> bool:
         return self.broken_seq is None
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    """The newest audit record at some moment (a report, ``runs show``): who keeps it can check
+    later that no record up to it was deleted from the trail's end (``audit verify --head``),
+    which the chain alone cannot show."""
+
+    seq: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> AuditHead:
+        """``N:HASH`` (a record number and its 64-hex-digit SHA-256); ``ValueError`` else."""
+        seq_text, sep, digest = text.strip().partition(":")
+        digest = digest.lower()
+        if (
+            not sep
+            or not seq_text.isdigit()
+            or int(seq_text) < 1
+            or len(digest) != 64
+            or any(c not in "0123456789abcdef" for c in digest)
+        ):
+            raise ValueError(f"{text!r} is not an audit head: write N:HASH (record number, colon, "
+                             "the record's 64-digit SHA-256)")  # fmt: skip
+        return cls(int(seq_text), digest)
+
+
+class ChainRecord(Protocol):
+    """What the hash covers: a stored ``AuditRecord`` or a line of an exported trail."""
+
+    @property
+    def seq(self) -> int: ...
+    @property
+    def at(self) -> dt.datetime: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def details(self) -> str: ...
+    @property
+    def prev_hash(self) -> str: ...
+    @property
+    def hash(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ExportedRecord:
+    """One line of ``audit export``: every field the hash covers, ``details`` as stored."""
+
+    seq: int
+    at: dt.datetime
+    actor: str
+    action: str
+    subject: str
+    details: str
+    prev_hash: str
+    hash: str
 
 
 def canonical_json(value: Any) -> str:
@@ -122,27 +187,58 @@ class AuditLog:
                 query = query.limit(limit)
             return [_entry(r) for r in session.scalars(query)]
 
-    def verify(self) -> AuditCheck:
-        prev = GENESIS
-        count = 0
+    def head(self) -> AuditHead | None:
+        """The newest record's number and hash; None for an empty trail."""
         with self.db.session() as session:
-            for record in session.scalars(select(AuditRecord).order_by(AuditRecord.seq)):
-                count += 1
-                if record.seq != count:
-                    return AuditCheck(
-                        count, count, f"record {count} is missing (next is {record.seq})"
-                    )
-                if record.prev_hash != prev:
-                    return AuditCheck(
-                        count, record.seq, "its link to the previous record does not match"
-                    )
-                expected = record_hash(
-                    record.prev_hash, record.seq, record.at, record.actor, record.action,
-                    record.subject, record.details,
+            last = session.scalar(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1))
+            return None if last is None else AuditHead(last.seq, last.hash)
+
+    def records(self) -> Iterable[ExportedRecord]:
+        """Every record, oldest first, with the fields the hash covers."""
+        with self.db.session() as session:
+            query = select(AuditRecord).order_by(AuditRecord.seq).execution_options(yield_per=1000)
+            for r in session.scalars(query):
+                yield ExportedRecord(r.seq, as_utc(r.at), r.actor, r.action, r.subject,
+                                     r.details, r.prev_hash, r.hash)  # fmt: skip
+
+    def verify(self, head: AuditHead | None = None) -> AuditCheck:
+        with self.db.session() as session:
+            stored = session.scalars(select(AuditRecord).order_by(AuditRecord.seq))
+            return verify_chain(stored, head)
+
+
+def verify_chain(records: Iterable[ChainRecord], head: AuditHead | None = None) -> AuditCheck:
+    """Check records given oldest first: numbered 1, 2, ... without gaps, each linked to its
+    predecessor's hash and hashing to its own. With ``head`` (taken earlier), the trail must
+    also still hold record ``head.seq`` with that hash: deleting the newest records leaves a
+    chain that is intact by itself, and only a head kept elsewhere shows it."""
+    prev = GENESIS
+    count = 0
+    seen_head = False
+    for record in records:
+        count += 1
+        if record.seq != count:
+            return AuditCheck(count, count, f"record {count} is missing (next is {record.seq})")
+        if record.prev_hash != prev:
+            return AuditCheck(count, record.seq, "its link to the previous record does not match")
+        expected = record_hash(
+            record.prev_hash, record.seq, record.at, record.actor, record.action,
+            record.subject, record.details,
+        )  # fmt: skip
+        if expected != record.hash:
+            return AuditCheck(count, record.seq, "its content was changed after it was written")
+        if head is not None and record.seq == head.seq:
+            if record.hash != head.hash:
+                return AuditCheck(
+                    count, record.seq,
+                    f"record {head.seq} is not the record the head was taken from",
                 )  # fmt: skip
-                if expected != record.hash:
-                    return AuditCheck(
-                        count, record.seq, "its content was changed after it was written"
-                    )
-                prev = record.hash
-        return AuditCheck(count)
+            seen_head = True
+        prev = record.hash
+    if head is not None and not seen_head:
+        if count + 1 == head.seq:
+            gone = f"record {head.seq}, present when the head was taken, was deleted"
+        else:
+            gone = f"records {count + 1}..{head.seq}, present when the head was taken, were deleted"
+        return AuditCheck(count, count + 1, f"the trail ends at record {count}: {gone}")
+    return AuditCheck(count)

@@ -13,7 +13,7 @@ from core.lists.sources.own_list import OwnListOptions
 from core.lists.sources.reading import FileReading, import_reading, read_for_import
 from core.progress import Progress
 from core.report import write_report
-from core.report.pdf_summary import AuditHead, write_pdf_summary
+from core.report.pdf_summary import write_pdf_summary
 from core.report.target import PDF_SUFFIX
 from core.report.words import ReportText, list_titles
 from core.review import RunSummary
@@ -181,12 +181,13 @@ def export(
     """The one-page PDF summary for a .pdf path, else the Excel report (``all_rows`` adds the
     "All rows" sheet); in ``language`` (the window's), the lists named by their titles."""
     text = ReportText(language, list_titles(services.snapshot().lists))
+    head = services.audit().head()  # the report records the trail's head when it was made
     if path.suffix.lower() == PDF_SUFFIX:
-        newest = services.audit().entries(limit=1)
-        head = AuditHead(newest[0].seq, newest[0].hash) if newest else None
         progress.report(0, 1, "Writing the summary")
         return write_pdf_summary(result, path, text, head)
-    return write_report(result, path, all_rows=all_rows, progress=progress, text=text)
+    return write_report(
+        result, path, all_rows=all_rows, progress=progress, text=text, audit_head=head
+    )
 
 
 def export_run(

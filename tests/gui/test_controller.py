@@ -28,6 +28,7 @@ from gui.tasks.services import AppServices
 from gui.tasks.settings import AppSettings
 from gui.window.controller import AppController
 from tests.gui.conftest import KRATOS, SAMPLE_DATE
+from tests.support.audit_head import report_head
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -101,6 +102,10 @@ def test_the_controller_alone_reads_screens_decides_and_exports(
     assert exported.args == [target] and target.exists()
     assert controller.last_export == target
     assert controller.last_directory() == str(tmp_path)
+    # The window's report carries the audit trail's head, after the decision it recorded.
+    head = controller.services.audit().head()
+    assert head is not None
+    assert report_head(target) == str(head)
 
 
 def test_a_result_not_stored_is_not_decided(qtbot: QtBot, controller: AppController) -> None:

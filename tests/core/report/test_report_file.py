@@ -124,7 +124,7 @@ def test_cancelling_leaves_no_file_behind(tmp_path: Path, all_rows: bool) -> Non
 def test_a_failure_while_building_removes_the_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(ws: Any, result: ScreeningResult) -> None:
+    def broken(ws: Any, result: ScreeningResult, *_: object) -> None:
         raise RuntimeError("bug")
 
     monkeypatch.setattr(report_workbook, "write_audit", broken)

@@ -14,9 +14,10 @@ from openpyxl import load_workbook
 
 from core.lists.model import Status
 from core.report import write_report
-from core.report.pdf_summary import AuditHead, write_pdf_summary
+from core.report.pdf_summary import write_pdf_summary
 from core.report.words import LANGUAGES, ReportText
 from core.screening.result import ScreeningResult
+from core.store.audit import AuditHead
 from tests.core.report.conftest import make_hit, make_result
 
 TITLES = {
@@ -132,3 +133,19 @@ def test_a_pdf_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
         write_pdf_summary(make_result(), tmp_path / "missing" / "s.pdf")
     with pytest.raises(UserFacingError, match=r"name it \.pdf"):
         write_pdf_summary(make_result(), tmp_path / "s.xlsx")
+
+
+def test_the_audit_sheet_prints_the_trail_head_in_both_languages(tmp_path: Path) -> None:
+    from tests.support.audit_head import report_head
+
+    result = make_result()
+    english = write_report(result, tmp_path / "en.xlsx", audit_head=HEAD)
+    assert report_head(english) == str(HEAD) == f"17:{'f5a07ad5' * 8}"
+    text = ReportText("zh_CN", TITLES)
+    chinese = write_report(result, tmp_path / "zh.xlsx", text=text, audit_head=HEAD)
+    assert report_head(chinese, text.word("sheet_audit"), "审计链头") == str(HEAD)
+    none = write_report(result, tmp_path / "none.xlsx")
+    workbook = load_workbook(none, read_only=True)
+    labels = {r[0]: r[1] for r in workbook["Audit"].iter_rows(values_only=True) if len(r) > 1}
+    workbook.close()
+    assert labels["Audit trail head"] == "not available"
