@@ -7,18 +7,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from core.review import RunSummary
 from gui.models.runs_model import RunsModel
+from gui.widgets.row_table import row_table
 
 
 class HistoryView(QWidget):
@@ -59,16 +58,9 @@ class HistoryView(QWidget):
             top.addWidget(button)
         layout.addLayout(top)
         self.model = RunsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("runsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(
+            self, "runsTable", self.model, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.doubleClicked.connect(lambda _i: self._open())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)

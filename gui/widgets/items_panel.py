@@ -7,12 +7,13 @@ import datetime as dt
 from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from core.lists.items import ControlledItem
 from core.screening.item_hits import ItemHit
 from gui.models.items_model import ItemHitsModel
 from gui.widgets.item_detail import ItemDetail
+from gui.widgets.row_table import row_table
 
 
 class ItemsPanel(QSplitter):
@@ -20,16 +21,7 @@ class ItemsPanel(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("itemsPanel")
         self.model = ItemHitsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("itemsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self, "itemsTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = ItemDetail(self)
         self.addWidget(self.table)
