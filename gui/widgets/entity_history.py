@@ -36,7 +36,7 @@ def legend_html() -> str:
     marks = [f"<span style='color:{color}'>■</span>&nbsp;{label}" for color, label in chips]
     computed = QCoreApplication.translate("EntityHistory", "computed date")
     marks.append(f"┆&nbsp;{html.escape(computed)}")
-    return "&nbsp;&nbsp;&nbsp;".join(marks)
+    return "&nbsp;&nbsp; ".join(marks)  # a plain space: the line may wrap between chips
 
 
 class EntityHistory(QWidget):
