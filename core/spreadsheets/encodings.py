@@ -171,9 +171,19 @@ def _rate_sjis(text: str, i: int) -> float:
     return 1.0 if 0x81 <= lead <= 0x84 or 0x88 <= lead <= 0x9F else 0.5
 
 
+_COMPOUND_VOWELS = frozenset((3, 7, 9, 10, 11, 14, 15, 16, 19))  # ㅒ ㅖ ㅘ ㅙ ㅚ ㅝ ㅞ ㅟ ㅢ
+_DOUBLE_INITIALS = frozenset((1, 4, 8, 10, 13))  # ㄲ ㄸ ㅃ ㅆ ㅉ
+
+
 def _rate_euc_kr(text: str, i: int) -> float:
     char = text[i]
     if "\uac00" <= char <= "\ud7a3":
+        # Chinese GB2312 bytes are valid EUC-KR hangul too, but as rare syllables: a
+        # compound vowel or a doubled initial closed by a final consonant (北京 -> 굇쑴).
+        syllable = ord(char) - 0xAC00
+        initial, vowel, final = syllable // 588, (syllable % 588) // 28, syllable % 28
+        if final and (vowel in _COMPOUND_VOWELS or initial in _DOUBLE_INITIALS):
+            return 0.3
         return 1.0
     return 0.3 if char.isalpha() else 0.5
 

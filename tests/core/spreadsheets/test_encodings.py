@@ -114,7 +114,7 @@ _WORDS = {
 }
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_names_in_each_east_asian_encoding_are_detected(data: st.DataObject) -> None:
     for codec, words in _WORDS.items():
