@@ -28,7 +28,7 @@ class ChangesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("changesDialog")
         self.setWindowTitle(self.tr("What the new list data changes"))
-        self.resize(900, 480)
+        self.resize(1040, 480)
         layout = QVBoxLayout(self)
         affected = [c for c in changes if c.affected]
         self.summary = QLabel(
@@ -41,12 +41,14 @@ class ChangesDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changesTree")
         self.tree.setColumnCount(5)
+        # what changed first: the widest columns (names) come after it
         self.tree.setHeaderLabels(
-            [self.tr("Run / row"), self.tr("Supplier"), self.tr("Listed entity"),
-             self.tr("List"), self.tr("Before → after")]
+            [self.tr("Run / row"), self.tr("Before → after"), self.tr("Supplier"),
+             self.tr("Listed entity"), self.tr("List")]
         )  # fmt: skip
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
         for run in affected:
             top = QTreeWidgetItem(
                 [self.tr("Run {id}: {file} (as of {date})").format(
@@ -55,6 +57,7 @@ class ChangesDialog(QDialog):
             for change in run.changes:
                 top.addChild(QTreeWidgetItem(self._row(change)))
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the run's title across the row
             top.setExpanded(True)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -70,8 +73,8 @@ class ChangesDialog(QDialog):
         )
         before = self._state(change.before, change.before_basis)
         after = self._state(change.after, change.after_basis)
-        return [where, change.supplier_name, change.entity_name or change.entity_id,
-                change.list_id, f"{before} → {after}"]  # fmt: skip
+        return [where, f"{before} → {after}", change.supplier_name,
+                change.entity_name or change.entity_id, change.list_id]  # fmt: skip
 
     def _state(self, status: Status | None, basis: StatusBasis | None) -> str:
         if status is None:

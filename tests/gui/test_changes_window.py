@@ -38,7 +38,7 @@ def test_an_import_names_the_changed_screenings_and_history_acts_on_runs(
     dialog = window.dialog
     assert isinstance(dialog, ChangesDialog)
     assert dialog.tree.topLevelItemCount() == 1
-    assert "Suspended → Removed" in dialog.tree.topLevelItem(0).child(0).text(4)
+    assert "Suspended → Removed" in dialog.tree.topLevelItem(0).child(0).text(1)
     dialog.close()
     wait_idle(qtbot, window)
     window.tabs.setCurrentIndex(TAB_HISTORY)
