@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.matching.index import IndexedName
@@ -92,32 +93,53 @@ _PAIR_KINDS = {"joined": ReasonKind.SPACING, "typo": ReasonKind.TYPO}
 
 
 def _latin_reasons(cand: Candidate) -> list[Reason]:
+    """The reasons of a Latin candidate, naming words as the supplier and the list printed
+    them ("Siemens", "Series"), never their normalized stems ("siemen", "sery")."""
     s, listed = cand.supplier, cand.name.norm
     if not cand.pairs:
-        return [Reason(ReasonKind.SAME_LETTERS_SPACING, (s.text, listed.text))]
-    exact, other = [], []
+        every_s, every_l = range(len(s.tokens)), range(len(listed.tokens))
+        spaced = (" ".join(printed_words(s, every_s)), " ".join(printed_words(listed, every_l)))
+        return [Reason(ReasonKind.SAME_LETTERS_SPACING, spaced)]
+    exact: list[str] = []
+    other = []
     for p in sorted(cand.pairs, key=lambda p: p.supplier):
-        left = " ".join(s.tokens[i] for i in p.supplier)
-        right = " ".join(listed.tokens[j] for j in p.listed)
+        words = printed_words(s, p.supplier)
         if p.kind == "exact":
-            exact.append(left)
+            exact.extend(w for w in words if w not in exact)
         else:
+            left, right = " ".join(words), " ".join(printed_words(listed, p.listed))
             other.append(Reason(_PAIR_KINDS.get(p.kind, ReasonKind.ABBREVIATION), (left, right)))
     out = [Reason(ReasonKind.TOKENS_MATCHED, tuple(exact))] if exact else []
     out.extend(other)
     for i in sorted(cand.covers()):
         printed = fold(s.printed(i))[0].replace(".", "").replace("'", "")
         if printed in ABBREVIATIONS and ABBREVIATIONS[printed] == s.tokens[i]:
+            # The expansion is the dictionary's word (what the abbreviation stands for).
             out.append(Reason(ReasonKind.ABBREVIATION_EXPANDED, (s.printed(i), s.tokens[i])))
     matched_s = cand.covers()
     matched_l = {j for p in cand.pairs for j in p.listed}
-    extra = tuple(s.tokens[i] for i in range(len(s.tokens)) if i not in matched_s)
-    missing = tuple(t for j, t in enumerate(listed.tokens) if j not in matched_l)
+    extra = printed_words(s, (i for i in range(len(s.tokens)) if i not in matched_s))
+    missing = printed_words(listed, (j for j in range(len(listed.tokens)) if j not in matched_l))
     if extra:
         out.append(Reason(ReasonKind.EXTRA_WORDS, extra))
     if missing:
         out.append(Reason(ReasonKind.WORDS_NOT_FOUND, missing))
     return out
+
+
+def printed_words(name: NormalizedName, indices: Iterable[int]) -> tuple[str, ...]:
+    """The words of tokens ``indices`` of ``name`` as its source printed them, in order, each
+    printed word once (tokens cut from one printed word share it)."""
+    out: list[str] = []
+    last: tuple[int, int] | None = None
+    for i in indices:
+        span = name.spans[i]
+        if span != last:
+            word = name.source[span[0] : span[1]]
+            if word not in out:
+                out.append(word)
+        last = span
+    return tuple(out)
 
 
 def _matched_words(cand: Candidate) -> tuple[str, ...]:
