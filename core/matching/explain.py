@@ -135,7 +135,7 @@ def printed_words(name: NormalizedName, indices: Iterable[int]) -> tuple[str, ..
     for i in indices:
         span = name.spans[i]
         if span != last:
-            word = name.source[span[0] : span[1]]
+            word = name.printed(i)
             if word not in out:
                 out.append(word)
         last = span

@@ -167,3 +167,11 @@ def test_a_listed_word_missing_is_named_as_the_list_prints_it() -> None:
     hit = _one("Kratos Technologies Holdings", "Kratos")
     assert said(hit) == ["tokens matched: Kratos", "words not found: Technologies, Holdings"]
     assert hit.matched_tokens == ("Kratos",)
+
+
+def test_a_word_with_a_combining_accent_is_named_whole() -> None:
+    """A decomposed accent (e + U+0301) folds to nothing; the word is still printed with it."""
+    decomposed = "Cafe\u0301 Noir Tradng"
+    hit = _one("Café Noir Trading", decomposed)
+    assert said(hit) == ["tokens matched: Cafe\u0301, Noir", "typo: Tradng ~ Trading"]
+    assert hit.matched_tokens == ("Cafe\u0301", "Noir", "Tradng")
