@@ -9,6 +9,7 @@ dates, enums their values, tuples and the earlier decision JSON text.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from core.screening.hit_values import HIT_FIELDS, ITEM_HIT_CODEC, decode_field, encode_field
@@ -47,8 +48,36 @@ def _from_column(field: str, value: Any) -> Any:
 
 
 def hit_record(run_id: int, position: int, hit: ListingHit) -> RunHit:
-    values = {column_of(f): _to_column(f, getattr(hit, f)) for f in STORED_FIELDS}
-    return RunHit(run_id=run_id, position=position, **values)
+    values = next(hit_rows(run_id, [hit]))
+    return RunHit(**(values | {"position": position}))
+
+
+_ENCODED_CACHE = 4096
+
+
+def hit_rows(run_id: int, hits: Iterable[ListingHit]) -> Iterator[dict[str, Any]]:
+    """The ``run_hits`` row of each hit, in order (position 0, 1, ...), for a bulk insert.
+
+    The hits of a screening share their values (``HitTable``), so a value is encoded once and
+    its text reused while the same object comes again: JSON text for millions of hits would
+    otherwise take longer than the screening."""
+    columns = [(f, column_of(f)) for f in STORED_FIELDS]
+    encoded: dict[tuple[str, int], tuple[Any, Any]] = {}  # keeps the value: its id stays unique
+    for position, hit in enumerate(hits):
+        row: dict[str, Any] = {"run_id": run_id, "position": position}
+        for field, column in columns:
+            value = getattr(hit, field)
+            if field not in _JSON_TEXT:
+                row[column] = _to_column(field, value)
+                continue
+            key = (field, id(value))
+            found = encoded.get(key)
+            if found is None:
+                if len(encoded) >= _ENCODED_CACHE:
+                    encoded.clear()
+                found = encoded[key] = (value, _to_column(field, value))
+            row[column] = found[1]
+        yield row
 
 
 def item_hit_record(run_id: int, position: int, hit: ItemHit) -> RunItemHit:

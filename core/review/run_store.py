@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from core.errors import NotFoundError
@@ -17,7 +18,7 @@ from core.lists.snapshot import ReleaseInfo, freshness_warnings
 from core.review.cell_json import cells_from_json, cells_to_json
 from core.review.hit_records import (
     hit_from_record,
-    hit_record,
+    hit_rows,
     item_hit_from_record,
     item_hit_record,
 )
@@ -28,6 +29,7 @@ from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult
 from core.store.audit import append_in
 from core.store.database import Database
 from core.store.models import (
+    Base,
     DecisionRecord,
     RunHit,
     RunItemHit,
@@ -136,15 +138,21 @@ class RunStore:
         )
         session.add(run)
         session.flush()
-        session.add_all(
-            RunRow(run_id=run.id, sheet=sheet, row_number=row, cells=cells_to_json(values))
-            for (sheet, row), values in result.rows.items()
+        # Rows and hits go in as bulk inserts in batches, not as one ORM object each: a file
+        # where every row hits has millions of them.
+        _insert_batched(
+            session,
+            RunRow,
+            (
+                {"run_id": run.id, "sheet": sheet, "row_number": row, "cells": cells_to_json(v)}
+                for (sheet, row), v in result.rows.items()
+            ),
         )
         session.add_all(
             RunNames(run_id=run.id, position=i, sheet=k.sheet, rows=len(k.rows), data=k.encode())
             for i, k in enumerate(result.kept)
         )
-        session.add_all(hit_record(run.id, position, h) for position, h in enumerate(result.hits))
+        _insert_batched(session, RunHit, hit_rows(run.id, result.hits))
         session.add_all(
             item_hit_record(run.id, position, h) for position, h in enumerate(result.item_hits)
         )
@@ -308,6 +316,21 @@ class RunStore:
                 run_id=run.id,
             )
         return result
+
+
+_BATCH = 5000
+
+
+def _insert_batched(session: Session, model: type[Base], rows: Iterable[dict[str, Any]]) -> None:
+    """Insert ``rows`` (column values by name) into ``model``'s table, ``_BATCH`` at a time."""
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= _BATCH:
+            session.execute(insert(model), batch)
+            batch = []
+    if batch:
+        session.execute(insert(model), batch)
 
 
 def decisions_of_run(
