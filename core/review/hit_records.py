@@ -12,7 +12,13 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from core.screening.hit_values import HIT_FIELDS, ITEM_HIT_CODEC, decode_field, encode_field
+from core.screening.hit_values import (
+    HIT_CODEC,
+    HIT_FIELDS,
+    ITEM_HIT_CODEC,
+    decode_field,
+    encode_field,
+)
 from core.screening.item_hits import ItemHit
 from core.screening.result import ListingHit
 from core.store.models import RunHit, RunItemHit
@@ -61,15 +67,19 @@ def hit_rows(run_id: int, hits: Iterable[ListingHit]) -> Iterator[dict[str, Any]
     The hits of a screening share their values (``HitTable``), so a value is encoded once and
     its text reused while the same object comes again: JSON text for millions of hits would
     otherwise take longer than the screening."""
-    columns = [(f, column_of(f)) for f in STORED_FIELDS]
+    plain = [(f, column_of(f)) for f in STORED_FIELDS if f in _NATIVE or HIT_CODEC.is_plain(f)]
+    other = [(f, column_of(f)) for f in STORED_FIELDS if f not in _NATIVE and f not in _JSON_TEXT
+             and not HIT_CODEC.is_plain(f)]  # fmt: skip
+    as_json = [(f, column_of(f)) for f in STORED_FIELDS if f in _JSON_TEXT]
     encoded: dict[tuple[str, int], tuple[Any, Any]] = {}  # keeps the value: its id stays unique
     for position, hit in enumerate(hits):
         row: dict[str, Any] = {"run_id": run_id, "position": position}
-        for field, column in columns:
+        for field, column in plain:
+            row[column] = getattr(hit, field)
+        for field, column in other:
+            row[column] = _to_column(field, getattr(hit, field))
+        for field, column in as_json:
             value = getattr(hit, field)
-            if field not in _JSON_TEXT:
-                row[column] = _to_column(field, value)
-                continue
             key = (field, id(value))
             found = encoded.get(key)
             if found is None:
