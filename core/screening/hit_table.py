@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
 
@@ -166,6 +167,35 @@ class HitTable(Sequence[ListingHit]):
         """(sheet, row) of every hit in order, without making the hits."""
         sheets = self._sheets
         return ((sheets[s], r) for s, r in zip(self._sheet, self._row, strict=True))
+
+    def place(self, index: int) -> tuple[str | None, int]:
+        """(sheet, row) of the hit at ``index``, without making the hit."""
+        return self._sheets[self._sheet[index]], self._row[index]
+
+    def column(self, name: str) -> list[Any]:
+        """The value of field ``name`` of every hit, in order, without making the hits."""
+        if name == "sheet":
+            return [self._sheets[s] for s in self._sheet]
+        if name == "row":
+            return list(self._row)
+        groups, numbers, at = self._group_of(name)
+        values = [group[at] for group in groups.values]
+        return [values[n] for n in numbers]
+
+    def count_by(self, name: str) -> Counter[Any]:
+        """How many hits have each value of field ``name`` (quick: by group, not by hit)."""
+        if name in _PLACE:
+            return Counter(self.column(name))
+        groups, numbers, at = self._group_of(name)
+        out: Counter[Any] = Counter()
+        for number, count in Counter(numbers).items():
+            out[groups.values[number][at]] += count
+        return out
+
+    def _group_of(self, name: str) -> tuple[_Groups, array[int], int]:
+        if name in _MATCH:
+            return self._matches, self._match, _MATCH.index(name)
+        return self._listings, self._listing, _LISTING.index(name)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str | bytes):
