@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections import Counter
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -404,7 +403,7 @@ class ResultsPage(QWidget):
                 run=run,
             )
         )
-        counts = Counter(h.status for h in self.model.hits())
+        counts = self.model.status_counts()
         chips = []
         for status in SCREENED_STATUSES:
             color = STATUS_COLORS[status].name()
