@@ -107,8 +107,31 @@ def item_hit_from_record(record: RunItemHit) -> ItemHit:
 
 def hit_from_record(record: RunHit) -> ListingHit:
     """The hit as stored; a decision remembered from an earlier screening is in force again."""
-    values = {f: _from_column(f, getattr(record, column_of(f))) for f in STORED_FIELDS}
-    hit = ListingHit(**values)
+    return next(hits_from_records([record]))
+
+
+def hits_from_records(records: Iterable[Any]) -> Iterator[ListingHit]:
+    """``hit_from_record`` of each record (a ``RunHit`` or a row of its table's columns).
+    The hits of a run share most of their JSON texts (reasons, events), each decoded once
+    into one value that the hits then share (``HitTable`` holds it once)."""
+    decoded: dict[tuple[str, str], Any] = {}
+    for record in records:
+        values: dict[str, Any] = {}
+        for field in STORED_FIELDS:
+            raw = getattr(record, column_of(field))
+            if field not in _JSON_TEXT or raw is None:
+                values[field] = _from_column(field, raw)
+                continue
+            found = decoded.get((field, raw))
+            if found is None:
+                if len(decoded) >= _ENCODED_CACHE:
+                    decoded.clear()
+                found = decoded[(field, raw)] = _from_column(field, raw)
+            values[field] = found
+        yield _remembered_in_force(ListingHit(**values))
+
+
+def _remembered_in_force(hit: ListingHit) -> ListingHit:
     prior = hit.prior
     if prior is not None and prior.applies:
         hit = hit.with_decision(prior.decision, prior.note, prior.decided_by, prior.decided_at)

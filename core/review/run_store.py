@@ -17,13 +17,14 @@ from core.lists.model import Status
 from core.lists.snapshot import ReleaseInfo, freshness_warnings
 from core.review.cell_json import cells_from_json, cells_to_json
 from core.review.hit_records import (
-    hit_from_record,
     hit_rows,
+    hits_from_records,
     item_hit_from_record,
     item_hit_record,
 )
 from core.screening.coverage import CoverageWarning
 from core.screening.decision import Decision
+from core.screening.hit_table import HitTable
 from core.screening.kept_names import KeptSheet
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult
 from core.store.audit import append_in
@@ -280,13 +281,18 @@ class RunStore:
                 (r.sheet, r.row_number): cells_from_json(r.cells)
                 for r in session.scalars(select(RunRow).where(RunRow.run_id == run_id))
             }
-            hits = [
-                hit_from_record(h)
-                for h in session.scalars(
-                    select(RunHit).where(RunHit.run_id == run_id).order_by(RunHit.position)
-                )
-            ]
             decisions = decisions_of_run(session, run_id)
+            # rows of the table's columns, streamed: a run can have millions of hits
+            records = session.execute(
+                select(RunHit.__table__)
+                .where(RunHit.run_id == run_id)
+                .order_by(RunHit.position)
+                .execution_options(yield_per=_BATCH)
+            )
+            hits = HitTable(
+                with_recorded_decision(h, decisions.get(h.key)) for h in hits_from_records(records)
+            )
+            hits.freeze()
             releases = tuple(_release_from(d) for d in json.loads(run.releases))
             result = ScreeningResult(
                 input_path=run.input_path or run.input_name,
@@ -295,7 +301,7 @@ class RunStore:
                 threshold=run.threshold,
                 list_ids=tuple(json.loads(run.list_ids)),
                 sheets=tuple(ScreenedSheet(**_sheet(d)) for d in json.loads(run.sheets)),
-                hits=[with_recorded_decision(h, decisions.get(h.key)) for h in hits],
+                hits=hits,
                 item_hits=tuple(
                     item_hit_from_record(h)
                     for h in session.scalars(
