@@ -48,12 +48,16 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def _run_sampled(command: list[str], env: dict[str, str]) -> tuple[int, str, float, int]:
-    """Exit code, last stderr line, seconds and peak summed RSS of the command's tree."""
+def _run_sampled(
+    command: list[str], env: dict[str, str], stdout: Path | None = None
+) -> tuple[int, str, float, int]:
+    """Exit code, last stderr line, seconds and peak summed RSS of the command's tree
+    (``stdout``: a file for its standard output; default: discarded)."""
     began = time.monotonic()
+    out = stdout.open("wb") if stdout is not None else subprocess.DEVNULL
     with (
         tempfile.TemporaryFile() as err,
-        subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err) as child,
+        subprocess.Popen(command, env=env, stdout=out, stderr=err) as child,
     ):
         peak = 0
         while child.poll() is None:
@@ -62,6 +66,8 @@ def _run_sampled(command: list[str], env: dict[str, str]) -> tuple[int, str, flo
         seconds = time.monotonic() - began
         err.seek(0)
         lines = err.read().decode("utf-8", "replace").strip().splitlines()
+    if stdout is not None:
+        out.close()  # type: ignore[union-attr]
     return child.returncode, (lines[-1] if lines else ""), seconds, peak
 
 
