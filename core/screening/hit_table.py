@@ -172,6 +172,10 @@ class HitTable(Sequence[ListingHit]):
         """(sheet, row) of the hit at ``index``, without making the hit."""
         return self._sheets[self._sheet[index]], self._row[index]
 
+    def highest_row(self) -> int:
+        """The highest row number of any hit (0 for none)."""
+        return max(self._row, default=0)
+
     def column(self, name: str) -> list[Any]:
         """The value of field ``name`` of every hit, in order, without making the hits."""
         if name == "sheet":

@@ -294,6 +294,7 @@ class ResultsPage(QWidget):
         lists = snapshot.lists if snapshot is not None else {}
         self.model.set_hits(result.hits, lists, (s.sheet for s in result.sheets))
         self.table.setColumnHidden(COL_SHEET, len(result.sheets) < 2)
+        self._fit_row_column()
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._showing = True
         self.search.clear()
@@ -322,6 +323,17 @@ class ResultsPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
+
+    def _fit_row_column(self) -> None:
+        """Widen the Row column for row numbers longer than it shows (a file of a million
+        rows); never narrower than the user or the start left it."""
+        digits = len(str(self.model.hits_by_position().highest_row()))
+        if digits <= COLUMN_CHARS[COL_ROW]:
+            return  # most files: no change, so the table is not laid out twice
+        header = self.table.horizontalHeader()
+        wanted = digits * self.fontMetrics().averageCharWidth() + 14
+        if header.sectionSize(COL_ROW) < wanted:
+            header.resizeSection(COL_ROW, wanted)
 
     def _show_items(self, result: ScreeningResult, snapshot: ListSnapshot | None) -> None:
         has_items = bool(result.item_hits)

@@ -43,6 +43,8 @@ def test_the_window_screens_an_all_hits_file_and_stays_usable(
     assert f"{3 * ROWS:,} of {3 * ROWS:,} hits" in results.shown.text()
     assert f"{ROWS:,} flagged" in results.summary.text()
     assert not results.table.grab().isNull()  # the rows on screen are painted
+    row_width = results.table.horizontalHeader().sectionSize(COL_ROW)
+    assert row_width >= results.fontMetrics().horizontalAdvance(str(ROWS + 1))  # not elided
 
     # sort by status, then back by row; filter by status
     results.proxy.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
