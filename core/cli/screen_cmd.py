@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from core.lists.model import Status
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD, threshold_in_range
 from core.review.state import Review, ReviewState, review_of
 from core.screening import ListingHit, ScreeningRequest, ScreeningResult
+from core.screening.hit_table import HitTable
 from core.screening.json_export import hit_json_fields, hit_to_json, result_to_streamed_json
 from core.spreadsheets import SheetChoice
 from core.spreadsheets.encodings import encoding_named
@@ -207,9 +209,14 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
             decision = _review_text(review_of(hit))
             basis = " (computed)" if hit.status_basis is StatusBasis.COMPUTED else ""
             print(f"{'':16}{hit.list_id}: {hit.status.value}{basis}{window}{decision}")
-    counts: dict[str, int] = {}
-    for hit in result.hits:
-        counts[hit.status.value] = counts.get(hit.status.value, 0) + 1
+    # by status, in the order first seen (a HitTable counts by group, not hit by hit)
+    every = result.hits
+    by_status = (
+        every.count_by("status")
+        if isinstance(every, HitTable)
+        else Counter(h.status for h in every)
+    )
+    counts = {status.value: n for status, n in by_status.items()}
     summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no hits"
     print(f"{result.flagged_rows()} of {result.rows_screened} rows flagged: {summary}")
     _print_item_hits(result)

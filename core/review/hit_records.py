@@ -12,8 +12,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from core.screening.hit_table import HitTable
 from core.screening.hit_values import (
-    HIT_CODEC,
     HIT_FIELDS,
     ITEM_HIT_CODEC,
     decode_field,
@@ -58,36 +58,24 @@ def hit_record(run_id: int, position: int, hit: ListingHit) -> RunHit:
     return RunHit(**(values | {"position": position}))
 
 
-_ENCODED_CACHE = 4096
+_ENCODED_CACHE = 4096  # JSON texts decoded, kept while they recur
 
 
 def hit_rows(run_id: int, hits: Iterable[ListingHit]) -> Iterator[dict[str, Any]]:
     """The ``run_hits`` row of each hit, in order (position 0, 1, ...), for a bulk insert.
 
-    The hits of a screening share their values (``HitTable``), so a value is encoded once and
-    its text reused while the same object comes again: JSON text for millions of hits would
-    otherwise take longer than the screening."""
-    plain = [(f, column_of(f)) for f in STORED_FIELDS if f in _NATIVE or HIT_CODEC.is_plain(f)]
-    other = [(f, column_of(f)) for f in STORED_FIELDS if f not in _NATIVE and f not in _JSON_TEXT
-             and not HIT_CODEC.is_plain(f)]  # fmt: skip
-    as_json = [(f, column_of(f)) for f in STORED_FIELDS if f in _JSON_TEXT]
-    encoded: dict[tuple[str, int], tuple[Any, Any]] = {}  # keeps the value: its id stays unique
-    for position, hit in enumerate(hits):
-        row: dict[str, Any] = {"run_id": run_id, "position": position}
-        for field, column in plain:
-            row[column] = getattr(hit, field)
-        for field, column in other:
-            row[column] = _to_column(field, getattr(hit, field))
-        for field, column in as_json:
-            value = getattr(hit, field)
-            key = (field, id(value))
-            found = encoded.get(key)
-            if found is None:
-                if len(encoded) >= _ENCODED_CACHE:
-                    encoded.clear()
-                found = encoded[key] = (value, _to_column(field, value))
-            row[column] = found[1]
+    The hits of a screening share their values (``HitTable``): what they share is encoded
+    once (JSON text for millions of hits would otherwise take longer than the screening)."""
+    table = hits if isinstance(hits, HitTable) else HitTable(hits)
+    for position, row in enumerate(table.records(_columns_of)):
+        row["run_id"] = run_id
+        row["position"] = position
         yield row
+
+
+def _columns_of(values: dict[str, Any]) -> dict[str, Any]:
+    """Stored columns of some of a hit's fields (``HitTable.records``)."""
+    return {column_of(f): _to_column(f, v) for f, v in values.items() if f not in FROM_DECISIONS}
 
 
 def item_hit_record(run_id: int, position: int, hit: ItemHit) -> RunItemHit:

@@ -86,11 +86,11 @@ def apply_memory(
             found = keyed[name] = supplier_key(name)
         return found
 
-    keys = {(key_of(h.supplier_name), h.entity_id) for h in result.hits}
-    remembered = latest_decisions(session, keys)
+    hits = as_hit_table(result.hits).copy()
+    names = zip(hits.column("supplier_name"), hits.column("entity_id"), strict=True)
+    remembered = latest_decisions(session, {(key_of(name), entity) for name, entity in names})
     if not remembered:
         return result
-    hits = as_hit_table(result.hits).copy()
     current: dict[str, dict[str, ListingEvent]] = {}
     priors: dict[tuple[int, str], PriorDecision] = {}  # one value per decision and entity
     for position, hit in enumerate(result.hits):

@@ -168,6 +168,37 @@ class HitTable(Sequence[ListingHit]):
         sheets = self._sheets
         return ((sheets[s], r) for s, r in zip(self._sheet, self._row, strict=True))
 
+    def records(
+        self, encode: Callable[[dict[str, Any]], dict[str, Any]]
+    ) -> Iterator[dict[str, Any]]:
+        """For each hit in order: ``encode`` of its fields, made by parts: ``encode`` is given
+        a dict of some of the hit's fields (by name) and returns what they become (e.g. stored
+        columns by name); the parts the hits share are encoded once while they recur, so
+        encoding millions of hits costs little more than merging dicts. ``encode`` must treat
+        each field on its own."""
+        sheets = self._sheets
+        match_fields, listing_fields = self._matches.values, self._listings.values
+        matches: dict[int, dict[str, Any]] = {}
+        listings: dict[int, dict[str, Any]] = {}
+        for sheet, row, match, listing in zip(
+            self._sheet, self._row, self._match, self._listing, strict=True
+        ):
+            encoded_match = matches.get(match)
+            if encoded_match is None:
+                if len(matches) >= _SAME_OBJECTS_CACHE:
+                    matches.clear()
+                encoded_match = matches[match] = encode(
+                    dict(zip(_MATCH, match_fields[match], strict=True))
+                )
+            encoded_listing = listings.get(listing)
+            if encoded_listing is None:
+                if len(listings) >= _SAME_OBJECTS_CACHE:
+                    listings.clear()
+                encoded_listing = listings[listing] = encode(
+                    dict(zip(_LISTING, listing_fields[listing], strict=True))
+                )
+            yield encode({"sheet": sheets[sheet], "row": row}) | encoded_match | encoded_listing
+
     def place(self, index: int) -> tuple[str | None, int]:
         """(sheet, row) of the hit at ``index``, without making the hit."""
         return self._sheets[self._sheet[index]], self._row[index]

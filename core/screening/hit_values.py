@@ -100,20 +100,10 @@ class RecordCodec(Generic[T]):
         self.cls = cls
         self.fields: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
         types_ = typing.get_type_hints(cls)
-        self._types = {name: types_[name] for name in self.fields}
         self._codecs = {name: _codec(types_[name]) for name in self.fields}
 
     def encode_field(self, name: str, value: Any) -> Any:
         return self._codecs[name][0](value)
-
-    def is_plain(self, name: str) -> bool:
-        """True when the field's values are JSON-able as they are (text, numbers, booleans,
-        or None for one that may be empty): ``encode_field`` returns them unchanged."""
-        kind = self._types[name]
-        inner = [a for a in typing.get_args(kind) if a is not type(None)]
-        if typing.get_origin(kind) in (types.UnionType, typing.Union) and len(inner) == 1:
-            kind = inner[0]
-        return kind in (str, int, float, bool)
 
     def decode_field(self, name: str, value: Any) -> Any:
         return self._codecs[name][1](value)

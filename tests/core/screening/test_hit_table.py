@@ -94,3 +94,17 @@ def test_as_hit_table_keeps_a_table_and_converts_a_list() -> None:
     table = HitTable(hits)
     assert as_hit_table(table) is table
     assert as_hit_table(hits) == hits
+
+
+def test_records_encode_each_hit_by_its_parts() -> None:
+    hits = _varied()
+    calls = []
+
+    def encode(values: dict[str, object]) -> dict[str, object]:
+        calls.append(sorted(values))
+        return {f"c_{name}": repr(value) for name, value in values.items()}
+
+    records = list(HitTable(hits).records(encode))
+    fields = [f.name for f in dataclasses.fields(ListingHit)]
+    assert records == [{f"c_{f}": repr(getattr(h, f)) for f in fields} for h in hits]
+    assert len(calls) < 3 * len(hits), "the parts hits share are encoded once"
