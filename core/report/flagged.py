@@ -156,14 +156,17 @@ def write_flagged(
     the same widths), the second writes."""
     columns = flagged_columns(source, text)
     widest = [0.0] * len(columns)
-    for row in flagged_rows(result, source, text):
+    total = len(result.hits)
+    for number, row in enumerate(flagged_rows(result, source, text)):
+        if number % PROGRESS_EVERY == 0:
+            check_cancelled(progress)
+            progress.report(number, total, "Measuring flagged rows")
         for index, value in enumerate(row.values):
             width = widest_line(cell_text(value))
             if width > widest[index]:
                 widest[index] = width
     widths = [column_width_of(c, w) for c, w in zip(columns, widest, strict=True)]
     streams: list[RowStream] = []
-    total = len(result.hits)
     try:
         for ws in sheets:
             prepare_table(ws, columns, widths)
