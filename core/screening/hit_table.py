@@ -6,7 +6,7 @@ fields of one listing (entity names, list, status, dates, announcement, events) 
 for every row that hits it, and the fields of one name match (supplier name and country, the
 name matched, score, reasons) the same for every list of the entity it matched. The table
 keeps each distinct group of such values once and, per hit, its sheet, row and the numbers of
-its two groups: about 14 bytes a hit instead of a ``ListingHit`` and its values (about 6 KB
+its two groups: 18 bytes a hit instead of a ``ListingHit`` and its values (about 6 KB
 each as measured when every hit had its own objects).
 
 The fields are ``ListingHit``'s own (``dataclasses.fields``): the table only decides which of
