@@ -331,7 +331,8 @@ class ResultsPage(QWidget):
         if digits <= COLUMN_CHARS[COL_ROW]:
             return  # most files: no change, so the table is not laid out twice
         header = self.table.horizontalHeader()
-        wanted = digits * self.fontMetrics().averageCharWidth() + 14
+        # digits are wider than the average character; the cell has margins on both sides
+        wanted = self.fontMetrics().horizontalAdvance("0" * digits) + 24
         if header.sectionSize(COL_ROW) < wanted:
             header.resizeSection(COL_ROW, wanted)
 
