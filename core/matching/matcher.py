@@ -18,7 +18,8 @@ longer name; a generic Chinese rendering of a foreign name against a company in 
 Thresholds (see ``bench/eval_matching.py`` and ``bench/matching_baseline.json``): the default
 is the middle of the widest threshold range at which the labelled dev set keeps recall and
 precision both at their maximum; "strong" starts where a lone extra generic word or a single
-typo no longer reaches.
+typo no longer reaches; a typo in a name of one or two words never reaches it
+(``SHORT_NAME_TYPO_CAP``).
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ MAX_THRESHOLD: float = 100.0
 request, the options panel and the settings dialog all accept exactly this range."""
 STRONG_THRESHOLD: float = 95.0
 COUNTRY_AGREES_BONUS = 1.0
+SHORT_NAME_TYPO_CAP = STRONG_THRESHOLD - COUNTRY_AGREES_BONUS - 0.1
+"""A name of one or two words matched through a typo is a hit to review, never strong, even
+with the country agreeing ("Gasprom Neft" / "Gazprom Neft")."""
+SHORT_NAME_WORDS = 2
 COUNTRY_DIFFERS_PENALTY = 2.0
 CJK_COUNTRY_PREFIX_PENALTY = 3.0
 CJK_SCRIPT = "cjk"
@@ -287,8 +292,11 @@ class EntityMatcher:
             if score + bonus < cutoff:
                 continue
             matched = frozenset(i for p in pairs for i in p.supplier) if pairs else None
+            capped = len(listed) <= SHORT_NAME_WORDS and any(p.kind == "typo" for p in pairs)
             for name in group:
                 raw = score + self._legal_bonus(supplier, name)
+                if capped:
+                    raw = min(raw, SHORT_NAME_TYPO_CAP)
                 if raw >= cutoff:
                     out.append(Candidate(supplier, name, raw, score, pairs, matched, ""))
         return out
