@@ -32,6 +32,7 @@ from core.lists.model import Entity
 from core.matching.countries import normalize_country
 from core.matching.explain import Candidate, describe
 from core.matching.index import IndexedName, NameIndex
+from core.matching.name_words import numbers_differ
 from core.matching.normalize import (
     NormalizedName,
     has_cjk,
@@ -73,6 +74,10 @@ SHORT_NAME_TYPO_CAP = STRONG_THRESHOLD - COUNTRY_AGREES_BONUS - 0.1
 """A name of one or two words matched through a typo is a hit to review, never strong, even
 with the country agreeing ("Gasprom Neft" / "Gazprom Neft")."""
 SHORT_NAME_WORDS = 2
+NUMBERS_DIFFER_CAP = 80.0
+"""Where each name holds a number the other lacks ("Fund V" / "Fund VI", "Plant 155" / "Plant
+175"), the names are two entities as a rule: the score stays below the default threshold,
+whatever else agrees, and the reason says so when a lower threshold shows the hit."""
 COUNTRY_DIFFERS_PENALTY = 2.0
 CJK_COUNTRY_PREFIX_PENALTY = 3.0
 CJK_SCRIPT = "cjk"
@@ -292,11 +297,13 @@ class EntityMatcher:
             if score + bonus < cutoff:
                 continue
             matched = frozenset(i for p in pairs for i in p.supplier) if pairs else None
-            capped = len(listed) <= SHORT_NAME_WORDS and any(p.kind == "typo" for p in pairs)
+            cap = 100.0 + bonus
+            if len(listed) <= SHORT_NAME_WORDS and any(p.kind == "typo" for p in pairs):
+                cap = SHORT_NAME_TYPO_CAP
+            if numbers_differ(supplier.tokens, listed):
+                cap = NUMBERS_DIFFER_CAP
             for name in group:
-                raw = score + self._legal_bonus(supplier, name)
-                if capped:
-                    raw = min(raw, SHORT_NAME_TYPO_CAP)
+                raw = min(cap, score + self._legal_bonus(supplier, name))
                 if raw >= cutoff:
                     out.append(Candidate(supplier, name, raw, score, pairs, matched, ""))
         return out

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Literal
 
 from core.matching.countries import CJK_COUNTRY_PREFIXES, CJK_REGION_WORDS
+from core.matching.name_words import NUMBERISH, PARTICLES, number_runs, particle_runs
 from core.matching.score import typo_similarity
 from core.script_fold import fold_script
 from core.vocabulary import (
@@ -199,9 +200,13 @@ def _normalize_cached(text: str) -> NormalizedName:
     return normalize_latin(text)
 
 
+_Found = tuple[str, _Kind, str, int, int]  # canonical, kind, legal class, start, end
+
+
 def normalize_latin(text: str) -> NormalizedName:
     folded, positions = fold(text)
-    found: list[tuple[str, _Kind, str, int, int]] = []
+    found: list[_Found] = []
+    raws: list[str] = []
     for m in _TOKEN_RE.finditer(folded):
         raw = m.group().translate(_TOKEN_JUNK)
         if not raw:
@@ -211,19 +216,45 @@ def normalize_latin(text: str) -> NormalizedName:
         if positions is not None:
             start, end = positions[start], positions[end - 1] + 1
         found.append((canonical, kind, legal_class, start, end))
+        raws.append(raw)
+    if not PARTICLES.isdisjoint(raws):
+        found = _glue_particles(found, raws)
     kept_indices = _kept([f[1] for f in found])
     kept = [found[i] for i in kept_indices]
     dropped = set(range(len(found))) - set(kept_indices)
     legal = [found[i] for i in sorted(dropped) if found[i][1] in ("legal", "edge")]
+    tokens = [k[0] for k in kept]
+    spans = [(k[3], k[4]) for k in kept]
+    if not NUMBERISH.isdisjoint(tokens):
+        for digits, first, last in reversed(number_runs(tokens)):
+            tokens[first : last + 1] = [digits]
+            spans[first : last + 1] = [(spans[first][0], spans[last][1])]
     return NormalizedName(
         source=text,
         script="latin",
-        text=" ".join(k[0] for k in kept),
-        tokens=tuple(k[0] for k in kept),
-        spans=tuple((k[3], k[4]) for k in kept),
+        text=" ".join(tokens),
+        tokens=tuple(tokens),
+        spans=tuple(spans),
         legal_forms=_printed_runs(text, [(f[3], f[4]) for f in legal]),
         legal_classes=frozenset(f[2] for f in legal),
     )
+
+
+def _glue_particles(found: list[_Found], raws: list[str]) -> list[_Found]:
+    """Particles that are part of the name glued to its word ("van der Bilt" ->
+    "vanderbilt"), as ``name_words.particle_runs`` says."""
+    runs = particle_runs(raws, [f[1] for f in found])
+    if not runs:
+        return found
+    out: list[_Found] = []
+    at = 0
+    for first, last in runs:
+        out.extend(found[at:first])
+        canonical, kind, legal_class = classify_token("".join(raws[first : last + 1]))
+        out.append((canonical, kind, legal_class, found[first][3], found[last][4]))
+        at = last + 1
+    out.extend(found[at:])
+    return out
 
 
 def _kept(kinds: list[_Kind]) -> list[int]:
@@ -313,31 +344,51 @@ def _classify(words: Iterable[str]) -> None:
     if len(kind_of) + len(new) > _CACHE_LIMIT:
         for table in (_CANONICAL, _KIND, _NOT_WORDS, _SPECIAL, _KEPT):
             table.clear()
+        new = list(dict.fromkeys(words))  # every word the caller will look up
     for w in new:
         canonical, kind, _ = classify_token(w)
         _CANONICAL[w] = canonical
         kind_of[w] = kind
         if kind != "word":
             _NOT_WORDS.add(w)
-        if kind != "word" or canonical != w:
+        # Particles and numbers: what they become depends on the words around them.
+        if kind != "word" or canonical != w or w in PARTICLES or canonical in NUMBERISH:
             _SPECIAL.add(w)
 
 
 def _tokens_of(words: list[str]) -> list[str]:
     """The tokens of a text's raw words (all classified): canonical forms, without stop
-    words and legal forms."""
+    words and legal forms, particles glued to their words, numbers read as digits."""
     if _SPECIAL.isdisjoint(words):
         return words
+    if not PARTICLES.isdisjoint(words):
+        runs = particle_runs(words, [_KIND[w] for w in words])
+        if runs:
+            glued: list[str] = []
+            at = 0
+            for first, last in runs:
+                glued.extend(words[at:first])
+                glued.append("".join(words[first : last + 1]))
+                at = last + 1
+            glued.extend(words[at:])
+            _classify(glued)
+            words = glued
     canonical = list(map(_CANONICAL.__getitem__, words))
     if _NOT_WORDS.isdisjoint(words):
-        return canonical
-    kinds = tuple(map(_KIND.__getitem__, words))
-    kept = _KEPT.get(kinds)
-    if kept is None:
-        kept = tuple(_kept(list(kinds)))
-        if len(_KEPT) < _CACHE_LIMIT:
-            _KEPT[kinds] = kept
-    return [canonical[i] for i in kept]
+        tokens = canonical
+    else:
+        kinds = tuple(map(_KIND.__getitem__, words))
+        kept = _KEPT.get(kinds)
+        if kept is None:
+            kept = tuple(_kept(list(kinds)))
+            if len(_KEPT) < _CACHE_LIMIT:
+                _KEPT[kinds] = kept
+        tokens = [canonical[i] for i in kept]
+    if NUMBERISH.isdisjoint(tokens):
+        return tokens
+    for digits, first, last in reversed(number_runs(tokens)):
+        tokens[first : last + 1] = [digits]
+    return tokens
 
 
 def _printed_runs(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
