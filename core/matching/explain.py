@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.matching.index import IndexedName
-from core.matching.name_words import numbers_differ, numbers_of
+from core.matching.name_words import numbers_differ, numbers_in_core, numbers_of
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
 from core.matching.score import TokenPair
@@ -50,6 +50,14 @@ def describe(
             reasons.append(Reason(ReasonKind.COUNTRY_PREFIX_IGNORED, (cand.country_prefix,)))
         if cand.score < 100.0 and not cand.country_prefix and not cand.weak:
             reasons.append(Reason(ReasonKind.CHARACTERS_DIFFER))
+        ours, theirs = numbers_in_core(s.compact), numbers_in_core(listed.compact)
+        if numbers_differ(ours, theirs):
+            differ = set(ours).symmetric_difference(theirs)
+            pair = (
+                ", ".join(n for n in ours if n in differ),
+                ", ".join(n for n in theirs if n in differ),
+            )
+            reasons.append(Reason(ReasonKind.NUMBERS_DIFFER, pair))
         reasons.extend(_script_reasons(cand))
         if cand.weak == "short_name":
             reasons.append(Reason(ReasonKind.SHORT_NAME_INSIDE, (cand.name.printed,)))

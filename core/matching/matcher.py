@@ -32,7 +32,7 @@ from core.lists.model import Entity
 from core.matching.countries import normalize_country
 from core.matching.explain import Candidate, describe
 from core.matching.index import IndexedName, NameIndex
-from core.matching.name_words import numbers_differ
+from core.matching.name_words import numbers_differ, numbers_in_core
 from core.matching.normalize import (
     NormalizedName,
     has_cjk,
@@ -61,7 +61,7 @@ from core.matching.weak import (
     short_name_inside,
 )
 
-MATCHER_VERSION = 1
+MATCHER_VERSION = 2
 """Bumped whenever the same names and lists can score differently (written in the --json)."""
 DEFAULT_THRESHOLD: float = 88.0
 MIN_THRESHOLD: float = 0.0
@@ -335,6 +335,8 @@ class EntityMatcher:
             if short and short_name_inside(listed, core):
                 score, weak = min(score, WEAK_CAP), "short_name"
             raw = score + self._legal_bonus(supplier, name)
+            if numbers_differ(numbers_in_core(used), numbers_in_core(listed)):
+                raw = min(raw, NUMBERS_DIFFER_CAP)  # 第14研究所 / 第41研究所
             if raw >= cutoff:
                 offset = len(core) - len(used)
                 owner = [i for i, t in enumerate(supplier.tokens) for _ in t]  # char -> token

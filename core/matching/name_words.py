@@ -18,6 +18,7 @@ that word, so that every spacing of the name is one word ("van der Bilt", "Van D
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.vocabulary import LEADING_PARTICLES, NAME_PARTICLES, NUMBER_WORDS, ORDINAL_WORDS
@@ -108,9 +109,60 @@ def numbers_of(tokens: Sequence[str]) -> list[str]:
     return [t for t in tokens if t.isdigit()]
 
 
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def numbers_in_core(core: str) -> list[str]:
+    """The numbers written in digits in a CJK core ("第14研究所" -> ["14"])."""
+    return _DIGIT_RUN.findall(core) if any(c.isdigit() for c in core) else []
+
+
 def numbers_differ(supplier: Sequence[str], listed: Sequence[str]) -> bool:
     """Each name holds a number the other lacks ("Fund 5" / "Fund 6", "Plant 155" / "Plant
     175"): a strong sign of two entities. A number only one of them has is an extra or a
     missing word like any other."""
     ours, theirs = set(numbers_of(supplier)), set(numbers_of(listed))
     return bool(ours - theirs) and bool(theirs - ours)
+
+
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CJK_DIGITS |= {"七": 7, "八": 8, "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100}
+CJK_ORDINAL_MARK = "第"
+
+
+def _cjk_value(numeral: str) -> str:
+    """The digits of a Chinese numeral: positional ("十四" 14, "一百五十五" 155) or digit by
+    digit ("一〇二" 102)."""
+    if not any(c in _CJK_UNITS for c in numeral):
+        return "".join(str(_CJK_DIGITS[c]) for c in numeral)
+    value, digit = 0, 0
+    for c in numeral:
+        if c in _CJK_UNITS:
+            value += (digit or 1) * _CJK_UNITS[c]
+            digit = 0
+        else:
+            digit = _CJK_DIGITS[c]
+    return str(value + digit)
+
+
+def cjk_ordinals(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Characters of a CJK name (each with its position in the source) with the Chinese
+    numeral after 第 written in digits: 第十四研究所 is 第14研究所. Elsewhere numeral
+    characters are words (三星, 一汽) and stay."""
+    out: list[tuple[str, int]] = []
+    i, size = 0, len(chars)
+    while i < size:
+        out.append(chars[i])
+        if chars[i][0] != CJK_ORDINAL_MARK:
+            i += 1
+            continue
+        j = i + 1
+        while j < size and (chars[j][0] in _CJK_DIGITS or chars[j][0] in _CJK_UNITS):
+            j += 1
+        if j > i + 1:
+            run = chars[i + 1 : j]
+            digits = _cjk_value("".join(c for c, _ in run))
+            out.extend((d, run[min(k, len(run) - 1)][1]) for k, d in enumerate(digits))
+        i = j
+    return out

@@ -27,7 +27,14 @@ from functools import lru_cache
 from typing import Literal
 
 from core.matching.countries import CJK_COUNTRY_PREFIXES, CJK_REGION_WORDS
-from core.matching.name_words import NUMBERISH, PARTICLES, number_runs, particle_runs
+from core.matching.name_words import (
+    CJK_ORDINAL_MARK,
+    NUMBERISH,
+    PARTICLES,
+    cjk_ordinals,
+    number_runs,
+    particle_runs,
+)
 from core.matching.score import typo_similarity
 from core.script_fold import fold_script
 from core.vocabulary import (
@@ -445,10 +452,14 @@ def _normalize_cjk(text: str) -> NormalizedName:
     folded, positions = fold(text)
     dropped = {i for start, end in cjk_bracket_groups(folded) for i in range(start, end)}
     kept = [(c, i) for i, c in enumerate(folded) if c.isalnum() and i not in dropped]
+    if CJK_ORDINAL_MARK in folded:
+        kept = cjk_ordinals(kept)
     whole = "".join(c for c, _ in kept)
     start, end = _strip_cjk_legal(whole)
     if start == end:  # nothing but legal forms and regions: keep them rather than nothing
         kept = [(c, i) for i, c in enumerate(folded) if c.isalnum()]
+        if CJK_ORDINAL_MARK in folded:
+            kept = cjk_ordinals(kept)
         whole = "".join(c for c, _ in kept)
         start, end = _strip_cjk_legal(whole)
     core = whole[start:end]

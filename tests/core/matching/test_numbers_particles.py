@@ -179,3 +179,31 @@ def test_reasons_say_how_the_number_was_read(matcher: EntityMatcher) -> None:
     fund = next(h for h in matcher.match("Carlyle Partners V", threshold=0))
     differ = next(r for r in fund.reasons if r.kind == ReasonKind.NUMBERS_DIFFER)
     assert differ.fields() == {"supplier": "V", "listed": "VI"}
+
+
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        ("第十四研究所", "第14研究所"),
+        ("中国电子科技集团公司第十四研究所", "中国电子科技集团公司第14研究所"),
+        ("第一百五十五厂", "第155厂"),
+        ("第一〇二研究所", "第102研究所"),  # digit by digit
+        ("第四十一研究所", "第41研究所"),
+        ("三星电子", "三星电子"),  # numeral characters elsewhere are words
+    ],
+)
+def test_chinese_ordinals_are_read_as_digits(text: str, core: str) -> None:
+    assert normalize(text).text == core
+    assert normalize(core).text == core
+
+
+def test_chinese_ordinal_numbers_match_and_differ() -> None:
+    matcher = EntityMatcher(
+        [Entity("cetc-14", "Research Institute 14", "中国电子科技集团公司第十四研究所")]
+    )
+    assert [h.entity_id for h in matcher.match("中国电子科技集团公司第14研究所")] == ["cetc-14"]
+    assert matcher.match("中国电子科技集团公司第四十一研究所") == []
+    hit = matcher.match("中国电子科技集团公司第四十一研究所", threshold=0)[0]
+    assert hit.score <= NUMBERS_DIFFER_CAP
+    reason = next(r for r in hit.reasons if r.kind == ReasonKind.NUMBERS_DIFFER)
+    assert reason.fields() == {"supplier": "41", "listed": "14"}
