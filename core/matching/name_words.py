@@ -43,12 +43,12 @@ NUMBERISH: frozenset[str] = frozenset(ROMAN_NUMERALS) | frozenset(_WORD_VALUES)
 PARTICLES: frozenset[str] = NAME_PARTICLES | LEADING_PARTICLES
 
 
-def particle_runs(raws: Sequence[str], kinds: Sequence[str]) -> list[tuple[int, int]]:
-    """(first, last) indices of the runs of particles, each with the name word after it, to
-    be glued into one word: a run at the start of the name, or one that starts with a
-    particle that is never "of" (van, al, bin ...). ``kinds`` are the words' kinds ("word",
-    "stop", "legal", "edge"): only a name word ends a run."""
-    out: list[tuple[int, int]] = []
+def name_particles(raws: Sequence[str], kinds: Sequence[str]) -> list[int]:
+    """Indices of the particles that are part of the name, before stop words and legal forms
+    are dropped: a run of particles directly before a name word, at the start of the name or
+    starting with a particle that is never "of" (van, al, bin ...). ``kinds`` are the words'
+    kinds ("word", "stop", "legal", "edge")."""
+    out: list[int] = []
     i, size = 0, len(raws)
     while i < size:
         if raws[i] in PARTICLES and (i == 0 or raws[i] in LEADING_PARTICLES):
@@ -56,12 +56,30 @@ def particle_runs(raws: Sequence[str], kinds: Sequence[str]) -> list[tuple[int, 
             while j < size and raws[j] in PARTICLES:
                 j += 1
             if j < size and kinds[j] == "word" and _name_word(raws[j]):
-                out.append((i, j))
-                i = j + 1
-                continue
+                out.extend(range(i, j))
             i = j
             continue
         i += 1
+    return out
+
+
+def glue_runs(raws: Sequence[str], kinds: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) indices of the runs of particles, each with the name word after it,
+    among the words a name keeps (and their kinds: a name of stop words only keeps them):
+    each is glued into one word ("van der bilt" -> "vanderbilt")."""
+    out: list[tuple[int, int]] = []
+    i, size = 0, len(raws)
+    while i < size:
+        if raws[i] not in PARTICLES:
+            i += 1
+            continue
+        j = i
+        while j < size and raws[j] in PARTICLES:
+            j += 1
+        if j < size and kinds[j] == "word" and _name_word(raws[j]):
+            out.append((i, j))
+            j += 1
+        i = j
     return out
 
 

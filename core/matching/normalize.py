@@ -32,8 +32,9 @@ from core.matching.name_words import (
     NUMBERISH,
     PARTICLES,
     cjk_ordinals,
+    glue_runs,
+    name_particles,
     number_runs,
-    particle_runs,
 )
 from core.matching.score import typo_similarity
 from core.script_fold import fold_script
@@ -224,12 +225,16 @@ def normalize_latin(text: str) -> NormalizedName:
             start, end = positions[start], positions[end - 1] + 1
         found.append((canonical, kind, legal_class, start, end))
         raws.append(raw)
-    if not PARTICLES.isdisjoint(raws):
-        found = _glue_particles(found, raws)
+    particles = not PARTICLES.isdisjoint(raws)
+    if particles:  # "de", "la" in "De La Rue" are name words, not stop words
+        for i in name_particles(raws, [f[1] for f in found]):
+            found[i] = (found[i][0], "word", "", found[i][3], found[i][4])
     kept_indices = _kept([f[1] for f in found])
     kept = [found[i] for i in kept_indices]
     dropped = set(range(len(found))) - set(kept_indices)
     legal = [found[i] for i in sorted(dropped) if found[i][1] in ("legal", "edge")]
+    if particles:
+        kept = _glue_particles(kept, [raws[i] for i in kept_indices])
     tokens = [k[0] for k in kept]
     spans = [(k[3], k[4]) for k in kept]
     if not NUMBERISH.isdisjoint(tokens):
@@ -247,20 +252,19 @@ def normalize_latin(text: str) -> NormalizedName:
     )
 
 
-def _glue_particles(found: list[_Found], raws: list[str]) -> list[_Found]:
-    """Particles that are part of the name glued to its word ("van der Bilt" ->
-    "vanderbilt"), as ``name_words.particle_runs`` says."""
-    runs = particle_runs(raws, [f[1] for f in found])
-    if not runs:
-        return found
+def _glue_particles(kept: list[_Found], raws: list[str]) -> list[_Found]:
+    """Particles glued to the name word after them ("van der Bilt" -> "vanderbilt"), unless
+    the glued word would be no name word ("de" + "n" is the stop word "den")."""
     out: list[_Found] = []
     at = 0
-    for first, last in runs:
-        out.extend(found[at:first])
-        canonical, kind, legal_class = classify_token("".join(raws[first : last + 1]))
-        out.append((canonical, kind, legal_class, found[first][3], found[last][4]))
+    for first, last in glue_runs(raws, [k[1] for k in kept]):
+        canonical, kind, _ = classify_token("".join(raws[first : last + 1]))
+        if kind != "word":
+            continue
+        out.extend(kept[at:first])
+        out.append((canonical, "word", "", kept[first][3], kept[last][4]))
         at = last + 1
-    out.extend(found[at:])
+    out.extend(kept[at:])
     return out
 
 
@@ -368,34 +372,46 @@ def _tokens_of(words: list[str]) -> list[str]:
     words and legal forms, particles glued to their words, numbers read as digits."""
     if _SPECIAL.isdisjoint(words):
         return words
-    if not PARTICLES.isdisjoint(words):
-        runs = particle_runs(words, [_KIND[w] for w in words])
-        if runs:
-            glued: list[str] = []
-            at = 0
-            for first, last in runs:
-                glued.extend(words[at:first])
-                glued.append("".join(words[first : last + 1]))
-                at = last + 1
-            glued.extend(words[at:])
-            _classify(glued)
-            words = glued
     canonical = list(map(_CANONICAL.__getitem__, words))
-    if _NOT_WORDS.isdisjoint(words):
+    particles = not PARTICLES.isdisjoint(words)
+    if not particles and _NOT_WORDS.isdisjoint(words):
         tokens = canonical
     else:
         kinds = tuple(map(_KIND.__getitem__, words))
+        if particles:  # "de", "la" in "De La Rue" are name words, not stop words
+            named = name_particles(words, kinds)
+            if named:
+                kinds = tuple("word" if i in named else k for i, k in enumerate(kinds))
         kept = _KEPT.get(kinds)
         if kept is None:
             kept = tuple(_kept(list(kinds)))
             if len(_KEPT) < _CACHE_LIMIT:
                 _KEPT[kinds] = kept
         tokens = [canonical[i] for i in kept]
+        if particles:
+            tokens = _glue_words(tokens, [words[i] for i in kept], [kinds[i] for i in kept])
     if NUMBERISH.isdisjoint(tokens):
         return tokens
     for digits, first, last in reversed(number_runs(tokens)):
         tokens[first : last + 1] = [digits]
     return tokens
+
+
+def _glue_words(tokens: list[str], raws: list[str], kinds: Sequence[_Kind]) -> list[str]:
+    """``_glue_particles`` for the quick path's tokens (``raws``, ``kinds``: their raw words
+    and kinds)."""
+    out: list[str] = []
+    at = 0
+    for first, last in glue_runs(raws, kinds):
+        glued = "".join(raws[first : last + 1])
+        canonical, kind, _ = classify_token(glued)
+        if kind != "word":
+            continue
+        out.extend(tokens[at:first])
+        out.append(canonical)
+        at = last + 1
+    out.extend(tokens[at:])
+    return out
 
 
 def _printed_runs(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -139,6 +139,8 @@ PIECES = [
     *"abcdeilmnorstuyzABCLMSX0123456789 .,&+/-()'_",
     *["Co.", " Ltd", " Inc", " GmbH", " S.A.", " and ", "有限公司", "株式会社", "·", "华", "为"],
     *["é", "ß", "Ａ", "\u200b", "😀", "\t"],
+    *[" van ", " der ", "De ", " la ", " al-", " Bin ", " VI", " XIV ", " I", " forty", "-four"],
+    *[" first ", " hundred ", "第", "十", "四", "一"],
 ]
 NAME_TEXT = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 
