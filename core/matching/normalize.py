@@ -190,7 +190,7 @@ def classify_token(raw: str) -> tuple[str, _Kind, str]:
     return canonical, "word", ""
 
 
-_LONG_LEGAL_FORMS: dict[str, tuple[str, ...]] = {}  # by first letter: typos keep it
+_LONG_LEGAL_FORMS: dict[str, tuple[str, ...]] = {}  # by first letter: cheap, most typos keep it
 for _form in (*LEGAL_FORMS_ANYWHERE, *LEGAL_FORMS_AT_EDGES):
     if len(_form) >= 7 and _form.isalpha():
         _LONG_LEGAL_FORMS[_form[0]] = (*_LONG_LEGAL_FORMS.get(_form[0], ()), _form)

@@ -119,6 +119,7 @@ def matcher() -> EntityMatcher:
         ("1st Solar", "solar"),
         ("van der Bilt Holdings", "vanderbilt"),
         ("Van Der Bilt Holdings", "vanderbilt"),
+        ("Vander Bilt Holdings", "vanderbilt"),  # no particle: two words joined
         ("Al-Rashid Trading Co", "alrashid"),
         ("Alrashid Trading", "alrashid"),
         ("Saudi Bin Laden Group", "binladin"),  # glued, then one letter differs
