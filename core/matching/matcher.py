@@ -415,10 +415,15 @@ def _cjk_forms_agree(cand: Candidate) -> bool:
     return legal_forms_agree(cand.supplier.legal_classes, cand.name.norm.legal_classes)
 
 
+def _misspelt(cand: Candidate) -> bool:
+    return any(p.kind == "typo" for p in cand.pairs)
+
+
 def _without_dominated(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
     """Best first; drop a hit whose matched supplier words are all matched, with a higher
     score, by a hit already kept for the same supplier text (parent vs. subsidiary, an alias
-    shared by two entities)."""
+    shared by two entities). A hit through a misspelt word never hides one whose words are
+    spelt as listed ("Fengbao Machinery": the listed Fengbao stays beside Fengbo Machinery)."""
     ordered = sorted(
         scored, key=lambda sc: (-sc[0], not _cjk_forms_agree(sc[1]), sc[1].name.entity_index)
     )
@@ -435,6 +440,7 @@ def _without_dominated(scored: list[tuple[float, Candidate]]) -> list[tuple[floa
             )
             and other.supplier.source == cand.supplier.source
             and cand.covers() <= other.covers()
+            and (_misspelt(cand) or not _misspelt(other))
             for other_final, other in kept
         )
         if not dominated:

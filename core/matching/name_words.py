@@ -43,21 +43,24 @@ NUMBERISH: frozenset[str] = frozenset(ROMAN_NUMERALS) | frozenset(_WORD_VALUES)
 PARTICLES: frozenset[str] = NAME_PARTICLES | LEADING_PARTICLES
 
 
-def name_particles(raws: Sequence[str], kinds: Sequence[str]) -> list[int]:
+def name_particles(
+    raws: Sequence[str], kinds: Sequence[str], breaks: frozenset[int] = frozenset()
+) -> list[int]:
     """Indices of the particles that are part of the name, before stop words and legal forms
     are dropped: a run of particles directly before a name word, at the start of the name or
     starting with a particle that is never "of" (van, al, bin ...). ``kinds`` are the words'
-    kinds ("word", "stop", "legal", "edge")."""
+    kinds ("word", "stop", "legal", "edge"); ``breaks`` the indices of the words followed by a
+    separator ("&", ","), which no run crosses."""
     out: list[int] = []
     i, size = 0, len(raws)
     while i < size:
         if raws[i] in PARTICLES and (i == 0 or raws[i] in LEADING_PARTICLES):
             j = i
-            while j < size and raws[j] in PARTICLES:
+            while j < size and raws[j] in PARTICLES and j - 1 not in breaks:
                 j += 1
-            if j < size and kinds[j] == "word" and _name_word(raws[j]):
+            if j < size and kinds[j] == "word" and _name_word(raws[j]) and j - 1 not in breaks:
                 out.extend(range(i, j))
-            i = j
+            i = max(j, i + 1)
             continue
         i += 1
     return out
@@ -73,7 +76,7 @@ def glue_runs(raws: Sequence[str], kinds: Sequence[str]) -> list[tuple[int, int]
         if raws[i] not in PARTICLES:
             i += 1
             continue
-        j = i
+        j = i + 1
         while j < size and raws[j] in PARTICLES:
             j += 1
         if j < size and kinds[j] == "word" and _name_word(raws[j]):

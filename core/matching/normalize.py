@@ -227,7 +227,8 @@ def normalize_latin(text: str) -> NormalizedName:
         raws.append(raw)
     particles = not PARTICLES.isdisjoint(raws)
     if particles:  # "de", "la" in "De La Rue" are name words, not stop words
-        for i in name_particles(raws, [f[1] for f in found]):
+        breaks = _breaks(text, found)
+        for i in name_particles(raws, [f[1] for f in found], breaks):
             found[i] = (found[i][0], "word", "", found[i][3], found[i][4])
     kept_indices = _kept([f[1] for f in found])
     kept = [found[i] for i in kept_indices]
@@ -252,9 +253,25 @@ def normalize_latin(text: str) -> NormalizedName:
     )
 
 
+_GLUE_BREAKS = frozenset("&+,;/|()[]{}:")
+"""Between a particle and a word, these say they belong to two names ("Le & Lefebvre")."""
+
+
+def _breaks(text: str, found: list[_Found]) -> frozenset[int]:
+    """Indices ``i`` of the words followed, before word ``i + 1``, by a separator."""
+    return frozenset(
+        i
+        for i in range(len(found) - 1)
+        if not _GLUE_BREAKS.isdisjoint(text[found[i][4] : found[i + 1][3]])
+    )
+
+
 def _glue_particles(kept: list[_Found], raws: list[str]) -> list[_Found]:
-    """Particles glued to the name word after them ("van der Bilt" -> "vanderbilt"), unless
-    the glued word would be no name word ("de" + "n" is the stop word "den")."""
+    """Particles glued to the name word after them among the kept words ("van der Bilt" ->
+    "vanderbilt"), unless the glued word would be no name word ("de" + "n" is the stop word
+    "den"). A separator between them no longer counts here: whether "de" or "la" is a name
+    word was decided before (``name_particles``), and glued here, "van" and "al" are glued
+    the same way the next time the text is normalized."""
     out: list[_Found] = []
     at = 0
     for first, last in glue_runs(raws, [k[1] for k in kept]):
@@ -314,11 +331,20 @@ def quick_latin_tokens(text: str) -> list[str] | None:
     building the full structure (no spans, no legal forms); None for other text."""
     if not _quick_text(text):
         return None
+    original = text
     if _MAYBE_JOINED.search(text):
         text = _JOINED_RE.sub(_join_run, text.lower())  # "s.r.o." -> "sro", "r & d" -> "rd"
     words = text.encode().translate(_ASCII_WORDS).decode().split()
     _classify(words)
+    if _particles_apart(words, original):
+        return None
     return _tokens_of(words)
+
+
+def _particles_apart(words: list[str], text: str) -> bool:
+    """Particles in a text that also holds a separator ("Le & Lefebvre"): whether they are
+    glued depends on where the separator stands, which only the full normalization sees."""
+    return not PARTICLES.isdisjoint(words) and not _GLUE_BREAKS.isdisjoint(text)
 
 
 def quick_latin_tokens_many(texts: Sequence[str]) -> list[list[str] | None]:
@@ -342,7 +368,10 @@ def quick_latin_tokens_many(texts: Sequence[str]) -> list[list[str] | None]:
     special = _SPECIAL
     for k, piece in zip(chosen, blob.split("\x00"), strict=True):
         words = piece.split()
-        out[k] = words if special.isdisjoint(words) else _tokens_of(words)
+        if special.isdisjoint(words):
+            out[k] = words
+        elif not _particles_apart(words, texts[k]):
+            out[k] = _tokens_of(words)
     return out
 
 

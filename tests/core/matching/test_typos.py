@@ -94,3 +94,16 @@ def test_a_typo_in_a_two_word_name_stays_below_strong_with_the_country_agreeing(
     hit = matcher.match("Gasprom Neft", "Russia")[0]
     assert DEFAULT_THRESHOLD <= hit.score < STRONG_THRESHOLD and hit.band == "possible"
     assert matcher.match("Gazprom Neft", "Russia")[0].band == "strong"
+
+
+def test_a_typo_match_never_hides_the_name_spelt_as_listed() -> None:
+    matcher = EntityMatcher(
+        [Entity("fengbao", "Fengbao Co., Ltd."), Entity("fengbo", "Fengbo Machinery Co., Ltd.")]
+    )
+    found = {h.entity_id for h in matcher.match("Fengbao Machinery Co Ltd")}
+    assert "fengbao" in found
+
+
+def test_particles_before_a_separator_belong_to_another_name() -> None:
+    matcher = EntityMatcher([Entity("lefebvre", "Lefebvre S.A.")])
+    assert [h.entity_id for h in matcher.match("Le & Lefebvre S.A.")] == ["lefebvre"]
