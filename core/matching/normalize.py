@@ -3,7 +3,9 @@
 Latin-script names: Unicode NFKC, casefold, accents dropped, punctuation to spaces, dotted
 initials joined ("S.p.A." -> "spa"), ``&``/``+``/``and`` and other stop words dropped, legal
 forms dropped (remembered for explanations), abbreviations expanded ("Intl" ->
-"international"), plurals folded ("Technologies" -> "technology").
+"international"), plurals folded ("Technologies" -> "technology"), name particles glued to
+their word ("van der Bilt" -> "vanderbilt") and numbers read as digits ("Forty-Four", "VI",
+"1st" -> "44", "6", "1"): ``core.matching.name_words`` says where.
 
 Chinese/Japanese names: the same character folding (which also folds Traditional, variant
 and shinjitai characters to Simplified: ``core.script_fold``), then bracketed regions and
