@@ -45,6 +45,10 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 )
 LEADING_PARTICLES: frozenset[str] = frozenset("van von al el bin ibn abu bint".split())
 
+# Words that say "number" before one ("Institute Number 5", "Werk Nr. 3"): dropped there,
+# like "No.", which is a stop word anyway.
+NUMBER_MARKS: frozenset[str] = frozenset("number nr num nummer numero".split())
+
 # Numbers written as words, read as their digits (core.matching.name_words).
 NUMBER_WORDS: dict[str, int] = (
     {

@@ -21,7 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from core.vocabulary import LEADING_PARTICLES, NAME_PARTICLES, NUMBER_WORDS, ORDINAL_WORDS
+from core.vocabulary import (
+    LEADING_PARTICLES,
+    NAME_PARTICLES,
+    NUMBER_MARKS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+)
 
 _ROMAN_DIGITS = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
@@ -38,8 +44,8 @@ def _roman(value: int) -> str:
 ROMAN_NUMERALS: dict[str, int] = {_roman(n): n for n in range(1, 40)}
 """The Roman numerals read as numbers (their canonical spelling only: "iiii" is no numeral)."""
 _WORD_VALUES: dict[str, int] = {**NUMBER_WORDS, **ORDINAL_WORDS}
-NUMBERISH: frozenset[str] = frozenset(ROMAN_NUMERALS) | frozenset(_WORD_VALUES)
-"""Tokens that may be read as a number, depending on where they stand."""
+NUMBERISH: frozenset[str] = frozenset(ROMAN_NUMERALS) | frozenset(_WORD_VALUES) | NUMBER_MARKS
+"""Tokens that may be read as a number (or say one follows), depending on where they stand."""
 PARTICLES: frozenset[str] = NAME_PARTICLES | LEADING_PARTICLES
 
 
@@ -123,6 +129,20 @@ def number_runs(tokens: Sequence[str]) -> list[tuple[str, int, int]]:
             i += 1
         out.append((str(value), start, i - 1))
     return out
+
+
+def read_numbers(tokens: list[str], spans: list[tuple[int, int]] | None = None) -> None:
+    """Rewrite a name's tokens (and their spans) in place: each number read as its digits
+    (``number_runs``), a word that says "number" before one dropped ("Number Five" -> "5")."""
+    for digits, first, last in reversed(number_runs(tokens)):
+        tokens[first : last + 1] = [digits]
+        if spans is not None:
+            spans[first : last + 1] = [(spans[first][0], spans[last][1])]
+    for i in reversed(range(len(tokens) - 1)):
+        if tokens[i] in NUMBER_MARKS and tokens[i + 1].isdigit():
+            del tokens[i]
+            if spans is not None:
+                del spans[i]
 
 
 def numbers_of(tokens: Sequence[str]) -> list[str]:

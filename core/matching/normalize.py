@@ -36,7 +36,7 @@ from core.matching.name_words import (
     cjk_ordinals,
     glue_runs,
     name_particles,
-    number_runs,
+    read_numbers,
 )
 from core.matching.score import typo_similarity
 from core.script_fold import fold_script
@@ -241,9 +241,7 @@ def normalize_latin(text: str) -> NormalizedName:
     tokens = [k[0] for k in kept]
     spans = [(k[3], k[4]) for k in kept]
     if not NUMBERISH.isdisjoint(tokens):
-        for digits, first, last in reversed(number_runs(tokens)):
-            tokens[first : last + 1] = [digits]
-            spans[first : last + 1] = [(spans[first][0], spans[last][1])]
+        read_numbers(tokens, spans)
     return NormalizedName(
         source=text,
         script="latin",
@@ -421,10 +419,8 @@ def _tokens_of(words: list[str]) -> list[str]:
         tokens = [canonical[i] for i in kept]
         if particles:
             tokens = _glue_words(tokens, [words[i] for i in kept], [kinds[i] for i in kept])
-    if NUMBERISH.isdisjoint(tokens):
-        return tokens
-    for digits, first, last in reversed(number_runs(tokens)):
-        tokens[first : last + 1] = [digits]
+    if not NUMBERISH.isdisjoint(tokens):
+        read_numbers(tokens)
     return tokens
 
 

@@ -169,14 +169,13 @@ def latin_score(
     # explains the supplier's word fully and only the listed side pays for the typo. So does
     # one edit in a distinctive word (Gasprom / Gazprom): a one-word name with one typo is a
     # hit to review. A name resting on words two edits apart alone is a look-alike more often
-    # than a typo: then both sides pay; and two different common English words (Summit /
-    # Submit) are two names, unless the rest of the name agrees.
+    # than a typo: then both sides pay. Two different common English words (Summit / Submit,
+    # Sun Power / Sun Tower) are two names, not one misspelt, wherever they stand.
+    pairs = [p for p in pairs if not _real_word_swap(p, supplier, listed)]
     anchored = any(
         p.similarity == 1.0 and any(listed_weights[j] >= ANCHOR_WEIGHT for j in p.listed)
         for p in pairs
     )
-    if not anchored:
-        pairs = [p for p in pairs if not _real_word_swap(p, supplier, listed)]
     matched_s = sum(
         (1.0 if anchored or _one_edit(p, listed_weights) else p.similarity)
         * sum(supplier_weights[i] for i in p.supplier)

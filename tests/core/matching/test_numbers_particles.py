@@ -30,6 +30,9 @@ from core.matching.reasons import ReasonKind
         ("Louis XIV", ("louis", "14")),
         ("Henry VIII Trading", ("henry", "8", "trading")),  # three letters: a numeral anywhere
         ("Research Institute No. 14", ("research", "institute", "14")),
+        ("Research Institute Number Fourteen", ("research", "institute", "14")),
+        ("Werk Nr. 3", ("werk", "3")),
+        ("The Number Company", ("number",)),  # no number after it: a word
         # letters and words, not numerals
         ("X Corp", ("x",)),
         ("V Brands Inc", ("v", "brand")),

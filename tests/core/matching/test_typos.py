@@ -72,11 +72,18 @@ def test_no_hit(matcher: EntityMatcher, text: str) -> None:
     assert matcher.match(text) == []
 
 
-def test_a_real_word_swap_counts_where_the_rest_of_the_name_agrees(
-    matcher: EntityMatcher,
-) -> None:
+def test_a_real_word_swap_is_no_typo_even_where_the_rest_of_the_name_agrees() -> None:
+    matcher = EntityMatcher(
+        [
+            Entity("tower", "Sun Tower Ltd"),
+            Entity("ridge", "Ocean Ridge"),
+            Entity("lm", "Lockheed Martin"),
+        ]
+    )
+    assert matcher.match("Sun Power Ltd") == []  # power / tower: two common words
+    assert matcher.match("Ocean Bridge") == []
     hit = matcher.match("Lockheed Marten")[0]  # "marten" is no common word: a plain typo
-    assert hit.entity_id == "lockheed"
+    assert hit.entity_id == "lm"
     assert real_word_swap("summit", "submit")
     assert not real_word_swap("gasprom", "gazprom")
     assert not real_word_swap("summit", "summit")
