@@ -285,6 +285,7 @@ class EntityMatcher:
         if supplier is None:
             supplier = normalize(part)
         is_generic = index.weights.is_generic
+        with_numbers = any(t.isdigit() for t in supplier.tokens)  # rare: checked once
         out = []
         pairs: tuple[TokenPair, ...]
         for group in survivors:
@@ -300,7 +301,7 @@ class EntityMatcher:
             cap = 100.0 + bonus
             if len(listed) <= SHORT_NAME_WORDS and any(p.kind == "typo" for p in pairs):
                 cap = SHORT_NAME_TYPO_CAP
-            if numbers_differ(supplier.tokens, listed):
+            if with_numbers and numbers_differ(supplier.tokens, listed):
                 cap = NUMBERS_DIFFER_CAP
             for name in group:
                 raw = min(cap, score + self._legal_bonus(supplier, name))
