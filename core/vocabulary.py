@@ -36,6 +36,56 @@ STOP_WORDS: frozenset[str] = frozenset(
     "and of the for by de des du la le les del der den und et y a an in at on no".split()
 )
 
+# Name particles: part of a name when they stand before a name word at its start ("De La
+# Rue", "van der Bilt"), else stop words or plain words ("Banco de Chile"); the leading ones
+# never mean "of" and are part of the name wherever they stand ("Saudi Bin Laden Group").
+# A particle glued to its name word is one word (core.matching.name_words).
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "de der den des del della la le les du da di dos das".split()
+)
+LEADING_PARTICLES: frozenset[str] = frozenset("van von al el bin ibn abu bint".split())
+
+# Words that say "number" before one ("Institute Number 5", "Werk Nr. 3"): dropped there,
+# like "No.", which is a stop word anyway.
+NUMBER_MARKS: frozenset[str] = frozenset("number nr num nummer numero".split())
+
+# Numbers written as words, read as their digits (core.matching.name_words).
+NUMBER_WORDS: dict[str, int] = (
+    {
+        word: value
+        for value, word in enumerate(
+            """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen seventeen eighteen nineteen""".split(),
+            start=1,
+        )
+    }
+    | {
+        word: 10 * value
+        for value, word in enumerate(
+            "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2
+        )
+    }
+    | {"hundred": 100}
+)
+ORDINAL_WORDS: dict[str, int] = (
+    {
+        word: value
+        for value, word in enumerate(
+            """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth""".split(),
+            start=1,
+        )
+    }
+    | {
+        word: 10 * value
+        for value, word in enumerate(
+            "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+            2,
+        )
+    }
+    | {"hundredth": 100}
+)
+
 # Abbreviations written in supplier files, mapped to the full (singular) word.
 ABBREVIATIONS: dict[str, str] = {
     "intl": "international", "int'l": "international", "internat": "international",

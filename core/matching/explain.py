@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.matching.index import IndexedName
+from core.matching.name_words import numbers_differ, numbers_in_core, numbers_of
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
 from core.matching.score import TokenPair
@@ -49,6 +50,14 @@ def describe(
             reasons.append(Reason(ReasonKind.COUNTRY_PREFIX_IGNORED, (cand.country_prefix,)))
         if cand.score < 100.0 and not cand.country_prefix and not cand.weak:
             reasons.append(Reason(ReasonKind.CHARACTERS_DIFFER))
+        ours, theirs = numbers_in_core(s.compact), numbers_in_core(listed.compact)
+        if numbers_differ(ours, theirs):
+            differ = set(ours).symmetric_difference(theirs)
+            pair = (
+                ", ".join(n for n in ours if n in differ),
+                ", ".join(n for n in theirs if n in differ),
+            )
+            reasons.append(Reason(ReasonKind.NUMBERS_DIFFER, pair))
         reasons.extend(_script_reasons(cand))
         if cand.weak == "short_name":
             reasons.append(Reason(ReasonKind.SHORT_NAME_INSIDE, (cand.name.printed,)))
@@ -109,10 +118,21 @@ def _latin_reasons(cand: Candidate) -> list[Reason]:
         printed = fold(s.printed(i))[0].replace(".", "").replace("'", "")
         if printed in ABBREVIATIONS and ABBREVIATIONS[printed] == s.tokens[i]:
             out.append(Reason(ReasonKind.ABBREVIATION_EXPANDED, (s.printed(i), s.tokens[i])))
+        elif s.tokens[i].isdigit() and not printed[:1].isdigit():  # "Forty-Four", "VI"
+            out.append(Reason(ReasonKind.NUMBER_READ, (s.printed(i), s.tokens[i])))
     matched_s = cand.covers()
     matched_l = {j for p in cand.pairs for j in p.listed}
-    extra = tuple(s.tokens[i] for i in range(len(s.tokens)) if i not in matched_s)
-    missing = tuple(t for j, t in enumerate(listed.tokens) if j not in matched_l)
+    differ: set[str] = set()
+    if numbers_differ(s.tokens, listed.tokens):
+        ours, theirs = numbers_of(s.tokens), numbers_of(listed.tokens)
+        differ = set(ours).symmetric_difference(theirs)
+        printed_s = ", ".join(s.printed(i) for i, t in enumerate(s.tokens) if t in differ)
+        printed_l = ", ".join(listed.printed(j) for j, t in enumerate(listed.tokens) if t in differ)
+        out.append(Reason(ReasonKind.NUMBERS_DIFFER, (printed_s, printed_l)))
+    extra = tuple(t for i, t in enumerate(s.tokens) if i not in matched_s and t not in differ)
+    missing = tuple(
+        t for j, t in enumerate(listed.tokens) if j not in matched_l and t not in differ
+    )
     if extra:
         out.append(Reason(ReasonKind.EXTRA_WORDS, extra))
     if missing:

@@ -3,7 +3,9 @@
 Latin-script names: Unicode NFKC, casefold, accents dropped, punctuation to spaces, dotted
 initials joined ("S.p.A." -> "spa"), ``&``/``+``/``and`` and other stop words dropped, legal
 forms dropped (remembered for explanations), abbreviations expanded ("Intl" ->
-"international"), plurals folded ("Technologies" -> "technology").
+"international"), plurals folded ("Technologies" -> "technology"), name particles glued to
+their word ("van der Bilt" -> "vanderbilt") and numbers read as digits ("Forty-Four", "VI",
+"1st" -> "44", "6", "1"): ``core.matching.name_words`` says where.
 
 Chinese/Japanese names: the same character folding (which also folds Traditional, variant
 and shinjitai characters to Simplified: ``core.script_fold``), then bracketed regions and
@@ -27,6 +29,15 @@ from functools import lru_cache
 from typing import Literal
 
 from core.matching.countries import CJK_COUNTRY_PREFIXES, CJK_REGION_WORDS
+from core.matching.name_words import (
+    CJK_ORDINAL_MARK,
+    NUMBERISH,
+    PARTICLES,
+    cjk_ordinals,
+    glue_runs,
+    name_particles,
+    read_numbers,
+)
 from core.matching.score import typo_similarity
 from core.script_fold import fold_script
 from core.vocabulary import (
@@ -181,7 +192,7 @@ def classify_token(raw: str) -> tuple[str, _Kind, str]:
     return canonical, "word", ""
 
 
-_LONG_LEGAL_FORMS: dict[str, tuple[str, ...]] = {}  # by first letter: typos keep it
+_LONG_LEGAL_FORMS: dict[str, tuple[str, ...]] = {}  # by first letter: cheap, most typos keep it
 for _form in (*LEGAL_FORMS_ANYWHERE, *LEGAL_FORMS_AT_EDGES):
     if len(_form) >= 7 and _form.isalpha():
         _LONG_LEGAL_FORMS[_form[0]] = (*_LONG_LEGAL_FORMS.get(_form[0], ()), _form)
@@ -199,9 +210,13 @@ def _normalize_cached(text: str) -> NormalizedName:
     return normalize_latin(text)
 
 
+_Found = tuple[str, _Kind, str, int, int]  # canonical, kind, legal class, start, end
+
+
 def normalize_latin(text: str) -> NormalizedName:
     folded, positions = fold(text)
-    found: list[tuple[str, _Kind, str, int, int]] = []
+    found: list[_Found] = []
+    raws: list[str] = []
     for m in _TOKEN_RE.finditer(folded):
         raw = m.group().translate(_TOKEN_JUNK)
         if not raw:
@@ -211,19 +226,63 @@ def normalize_latin(text: str) -> NormalizedName:
         if positions is not None:
             start, end = positions[start], positions[end - 1] + 1
         found.append((canonical, kind, legal_class, start, end))
+        raws.append(raw)
+    particles = not PARTICLES.isdisjoint(raws)
+    if particles:  # "de", "la" in "De La Rue" are name words, not stop words
+        breaks = _breaks(text, found)
+        for i in name_particles(raws, [f[1] for f in found], breaks):
+            found[i] = (found[i][0], "word", "", found[i][3], found[i][4])
     kept_indices = _kept([f[1] for f in found])
     kept = [found[i] for i in kept_indices]
     dropped = set(range(len(found))) - set(kept_indices)
     legal = [found[i] for i in sorted(dropped) if found[i][1] in ("legal", "edge")]
+    if particles:
+        kept = _glue_particles(kept, [raws[i] for i in kept_indices])
+    tokens = [k[0] for k in kept]
+    spans = [(k[3], k[4]) for k in kept]
+    if not NUMBERISH.isdisjoint(tokens):
+        read_numbers(tokens, spans)
     return NormalizedName(
         source=text,
         script="latin",
-        text=" ".join(k[0] for k in kept),
-        tokens=tuple(k[0] for k in kept),
-        spans=tuple((k[3], k[4]) for k in kept),
+        text=" ".join(tokens),
+        tokens=tuple(tokens),
+        spans=tuple(spans),
         legal_forms=_printed_runs(text, [(f[3], f[4]) for f in legal]),
         legal_classes=frozenset(f[2] for f in legal),
     )
+
+
+_GLUE_BREAKS = frozenset("&+,;/|()[]{}:")
+"""Between a particle and a word, these say they belong to two names ("Le & Lefebvre")."""
+
+
+def _breaks(text: str, found: list[_Found]) -> frozenset[int]:
+    """Indices ``i`` of the words followed, before word ``i + 1``, by a separator."""
+    return frozenset(
+        i
+        for i in range(len(found) - 1)
+        if not _GLUE_BREAKS.isdisjoint(text[found[i][4] : found[i + 1][3]])
+    )
+
+
+def _glue_particles(kept: list[_Found], raws: list[str]) -> list[_Found]:
+    """Particles glued to the name word after them among the kept words ("van der Bilt" ->
+    "vanderbilt"), unless the glued word would be no name word ("de" + "n" is the stop word
+    "den"). A separator between them no longer counts here: whether "de" or "la" is a name
+    word was decided before (``name_particles``), and glued here, "van" and "al" are glued
+    the same way the next time the text is normalized."""
+    out: list[_Found] = []
+    at = 0
+    for first, last in glue_runs(raws, [k[1] for k in kept]):
+        canonical, kind, _ = classify_token("".join(raws[first : last + 1]))
+        if kind != "word":
+            continue
+        out.extend(kept[at:first])
+        out.append((canonical, "word", "", kept[first][3], kept[last][4]))
+        at = last + 1
+    out.extend(kept[at:])
+    return out
 
 
 def _kept(kinds: list[_Kind]) -> list[int]:
@@ -272,11 +331,20 @@ def quick_latin_tokens(text: str) -> list[str] | None:
     building the full structure (no spans, no legal forms); None for other text."""
     if not _quick_text(text):
         return None
+    original = text
     if _MAYBE_JOINED.search(text):
         text = _JOINED_RE.sub(_join_run, text.lower())  # "s.r.o." -> "sro", "r & d" -> "rd"
     words = text.encode().translate(_ASCII_WORDS).decode().split()
     _classify(words)
+    if _particles_apart(words, original):
+        return None
     return _tokens_of(words)
+
+
+def _particles_apart(words: list[str], text: str) -> bool:
+    """Particles in a text that also holds a separator ("Le & Lefebvre"): whether they are
+    glued depends on where the separator stands, which only the full normalization sees."""
+    return not PARTICLES.isdisjoint(words) and not _GLUE_BREAKS.isdisjoint(text)
 
 
 def quick_latin_tokens_many(texts: Sequence[str]) -> list[list[str] | None]:
@@ -300,7 +368,10 @@ def quick_latin_tokens_many(texts: Sequence[str]) -> list[list[str] | None]:
     special = _SPECIAL
     for k, piece in zip(chosen, blob.split("\x00"), strict=True):
         words = piece.split()
-        out[k] = words if special.isdisjoint(words) else _tokens_of(words)
+        if special.isdisjoint(words):
+            out[k] = words
+        elif not _particles_apart(words, texts[k]):
+            out[k] = _tokens_of(words)
     return out
 
 
@@ -313,31 +384,61 @@ def _classify(words: Iterable[str]) -> None:
     if len(kind_of) + len(new) > _CACHE_LIMIT:
         for table in (_CANONICAL, _KIND, _NOT_WORDS, _SPECIAL, _KEPT):
             table.clear()
+        new = list(dict.fromkeys(words))  # every word the caller will look up
     for w in new:
         canonical, kind, _ = classify_token(w)
         _CANONICAL[w] = canonical
         kind_of[w] = kind
         if kind != "word":
             _NOT_WORDS.add(w)
-        if kind != "word" or canonical != w:
+        # Particles and numbers: what they become depends on the words around them.
+        if kind != "word" or canonical != w or w in PARTICLES or canonical in NUMBERISH:
             _SPECIAL.add(w)
 
 
 def _tokens_of(words: list[str]) -> list[str]:
     """The tokens of a text's raw words (all classified): canonical forms, without stop
-    words and legal forms."""
+    words and legal forms, particles glued to their words, numbers read as digits."""
     if _SPECIAL.isdisjoint(words):
         return words
     canonical = list(map(_CANONICAL.__getitem__, words))
-    if _NOT_WORDS.isdisjoint(words):
-        return canonical
-    kinds = tuple(map(_KIND.__getitem__, words))
-    kept = _KEPT.get(kinds)
-    if kept is None:
-        kept = tuple(_kept(list(kinds)))
-        if len(_KEPT) < _CACHE_LIMIT:
-            _KEPT[kinds] = kept
-    return [canonical[i] for i in kept]
+    particles = not PARTICLES.isdisjoint(words)
+    if not particles and _NOT_WORDS.isdisjoint(words):
+        tokens = canonical
+    else:
+        kinds = tuple(map(_KIND.__getitem__, words))
+        if particles:  # "de", "la" in "De La Rue" are name words, not stop words
+            named = name_particles(words, kinds)
+            if named:
+                kinds = tuple("word" if i in named else k for i, k in enumerate(kinds))
+        kept = _KEPT.get(kinds)
+        if kept is None:
+            kept = tuple(_kept(list(kinds)))
+            if len(_KEPT) < _CACHE_LIMIT:
+                _KEPT[kinds] = kept
+        tokens = [canonical[i] for i in kept]
+        if particles:
+            tokens = _glue_words(tokens, [words[i] for i in kept], [kinds[i] for i in kept])
+    if not NUMBERISH.isdisjoint(tokens):
+        read_numbers(tokens)
+    return tokens
+
+
+def _glue_words(tokens: list[str], raws: list[str], kinds: Sequence[_Kind]) -> list[str]:
+    """``_glue_particles`` for the quick path's tokens (``raws``, ``kinds``: their raw words
+    and kinds)."""
+    out: list[str] = []
+    at = 0
+    for first, last in glue_runs(raws, kinds):
+        glued = "".join(raws[first : last + 1])
+        canonical, kind, _ = classify_token(glued)
+        if kind != "word":
+            continue
+        out.extend(tokens[at:first])
+        out.append(canonical)
+        at = last + 1
+    out.extend(tokens[at:])
+    return out
 
 
 def _printed_runs(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
@@ -394,10 +495,14 @@ def _normalize_cjk(text: str) -> NormalizedName:
     folded, positions = fold(text)
     dropped = {i for start, end in cjk_bracket_groups(folded) for i in range(start, end)}
     kept = [(c, i) for i, c in enumerate(folded) if c.isalnum() and i not in dropped]
+    if CJK_ORDINAL_MARK in folded:
+        kept = cjk_ordinals(kept)
     whole = "".join(c for c, _ in kept)
     start, end = _strip_cjk_legal(whole)
     if start == end:  # nothing but legal forms and regions: keep them rather than nothing
         kept = [(c, i) for i, c in enumerate(folded) if c.isalnum()]
+        if CJK_ORDINAL_MARK in folded:
+            kept = cjk_ordinals(kept)
         whole = "".join(c for c, _ in kept)
         start, end = _strip_cjk_legal(whole)
     core = whole[start:end]

@@ -50,6 +50,11 @@ class ReasonKind(StrEnum):
     """As GENERIC_RENDERING, but the supplier's country is not known: reported."""
     ACRONYM_IGNORED = "acronym_ignored"
     """An acronym in brackets after the name ("... Agency (XYZA)") was left out."""
+    NUMBERS_DIFFER = "numbers_differ"
+    """Each name holds a number the other lacks ("Fund V" / "Fund VI"): two entities, as a
+    rule; the score is kept below the default threshold."""
+    NUMBER_READ = "number_read"
+    """A number written in words or Roman numerals read as its digits ("Forty-Four" = 44)."""
     STORED_TEXT = "stored_text"
     """A reason an older version stored as text in a form not recognised on upgrade."""
 
@@ -113,6 +118,10 @@ REASON_SHAPES: dict[ReasonKind, ReasonShape] = {
         "the supplier's country is not known"
     ),
     ReasonKind.ACRONYM_IGNORED: ReasonShape("acronym in brackets ignored: {detail}", ("acronym",)),
+    ReasonKind.NUMBERS_DIFFER: ReasonShape(
+        "the numbers differ: {supplier} / {listed}", ("supplier", "listed")
+    ),
+    ReasonKind.NUMBER_READ: ReasonShape("number: {detail}", ("printed", "number"), joiner=" = "),
     ReasonKind.STORED_TEXT: ReasonShape("{detail}", ("text",)),
 }
 

@@ -69,6 +69,10 @@ REASON_TEMPLATES: dict[ReasonKind, object] = {
     ReasonKind.ACRONYM_IGNORED: QT_TRANSLATE_NOOP(
         "CoreText", "acronym in brackets ignored: {detail}"
     ),
+    ReasonKind.NUMBERS_DIFFER: QT_TRANSLATE_NOOP(
+        "CoreText", "the numbers differ: {supplier} / {listed}"
+    ),
+    ReasonKind.NUMBER_READ: QT_TRANSLATE_NOOP("CoreText", "number: {detail}"),
     ReasonKind.STORED_TEXT: QT_TRANSLATE_NOOP("CoreText", "as stored: {detail}"),
 }
 """The UI's words for each reason kind; the data goes in ``{detail}`` (or the named fields)."""

@@ -125,6 +125,14 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>拼写差异：{detail}</translation>
     </message>
     <message>
+        <source>the numbers differ: {supplier} / {listed}</source>
+        <translation>编号不同：{supplier} / {listed}</translation>
+    </message>
+    <message>
+        <source>number: {detail}</source>
+        <translation>数字：{detail}</translation>
+    </message>
+    <message>
         <source>spacing: {detail}</source>
         <translation>空格不同：{detail}</translation>
     </message>
