@@ -10,9 +10,14 @@ and shinjitai characters to Simplified: ``core.script_fold``), then bracketed re
 legal forms ("(中国)", "(集团)") dropped, spaces, punctuation and middle dots dropped and legal
 forms (有限公司, 控股, 株式会社, 集团 ...) stripped from the ends, leaving a compact "core".
 
+Cyrillic, Greek, Arabic/Persian and Hangul are transliterated to Latin letters as they are
+folded (``core.matching.transliterate``), so such names take the Latin rules. Legal forms of
+every jurisdiction come from the generated table as well (``core.matching.legal_forms``):
+single words at the edges, phrases matched as one unit ("Open Joint Stock Company"), forms
+glued to the name split off ("SiemensAG").
+
 Script-specific steps are separate functions (``fold_script`` for Chinese/Japanese forms,
-``cjk_bracket_groups``, ``_strip_cjk_legal``), so that other scripts' folding
-(transliteration) and other legal-form tables can sit beside them.
+``cjk_bracket_groups``, ``_strip_cjk_legal``).
 
 ``normalize(normalize(x).text).text == normalize(x).text`` for every text.
 """
@@ -27,7 +32,15 @@ from functools import lru_cache
 from typing import Literal
 
 from core.matching.countries import CJK_COUNTRY_PREFIXES, CJK_REGION_WORDS
+from core.matching.legal_forms import (
+    FormTable,
+    build_table,
+    generated_spellings,
+    glued_form,
+    may_hold_glued_form,
+)
 from core.matching.score import typo_similarity
+from core.matching.transliterate import script_of, transliterate, transliterate_char
 from core.script_fold import fold_script
 from core.vocabulary import (
     ABBREVIATIONS,
@@ -87,7 +100,8 @@ _Kind = Literal["word", "stop", "legal", "edge"]
 
 
 def is_cjk_char(ch: str) -> bool:
-    """True for Han, kana and hangul characters (the scripts matched by characters)."""
+    """True for Han and kana characters (the scripts matched by characters; Hangul is
+    transliterated to Latin letters)."""
     o = ord(ch)
     return (
         0x4E00 <= o <= 0x9FFF
@@ -95,9 +109,6 @@ def is_cjk_char(ch: str) -> bool:
         or 0x3040 <= o <= 0x30FF
         or 0x3005 <= o <= 0x3007
         or 0x31F0 <= o <= 0x31FF
-        or 0xAC00 <= o <= 0xD7AF
-        or 0x1100 <= o <= 0x11FF
-        or 0x3130 <= o <= 0x318F
         or 0xF900 <= o <= 0xFAFF
         or 0x20000 <= o <= 0x3FFFF
     )
@@ -117,6 +128,9 @@ def _fold_char(ch: str) -> str:
             c = unicodedata.normalize("NFKC", c)
             if c in MIDDLE_DOTS:
                 step.append(" ")
+                continue
+            if len(c) == 1 and script_of(c) is not None:
+                step.append(transliterate_char(c).lower())  # Газпром -> gazprom
                 continue
             for d in c:
                 if 0xC0 <= ord(d) <= 0x24F or 0x1E00 <= ord(d) <= 0x1EFF:
@@ -174,6 +188,8 @@ def classify_token(raw: str) -> tuple[str, _Kind, str]:
     for t in (token, canonical):
         if t in LEGAL_FORMS_AT_EDGES:
             return canonical, "edge", LEGAL_FORMS_AT_EDGES[t]
+    if token in _FORMS.singles:  # the generated table's forms: at the edges only
+        return canonical, "edge", _FORMS.singles[token]
     for form in _LONG_LEGAL_FORMS.get(token[:1], ()):  # misspelt ("Corportaion")
         if typo_similarity(token, form):
             kind: _Kind = "legal" if form in LEGAL_FORMS_ANYWHERE else "edge"
@@ -199,18 +215,53 @@ def _normalize_cached(text: str) -> NormalizedName:
     return normalize_latin(text)
 
 
+def _raw_tokens(text: str) -> list[str]:
+    """The folded words of ``text`` before classification (how table entries are read)."""
+    found = (m.group().translate(_TOKEN_JUNK) for m in _TOKEN_RE.finditer(fold(text)[0]))
+    return [raw for raw in found if raw]
+
+
+def _hand_class(form: str) -> str | None:
+    return LEGAL_FORMS_ANYWHERE.get(form) or LEGAL_FORMS_AT_EDGES.get(form)
+
+
+def _left_to_hand_tables(token: str) -> bool:
+    return token in STOP_WORDS or _hand_class(token) is not None or token in ABBREVIATIONS
+
+
+_FORMS: FormTable = build_table(
+    generated_spellings(), _raw_tokens, _hand_class, _left_to_hand_tables
+)
+_Found = tuple[str, _Kind, str, int, int]  # canonical token, kind, legal class, span
+
+
 def normalize_latin(text: str) -> NormalizedName:
     folded, positions = fold(text)
-    found: list[tuple[str, _Kind, str, int, int]] = []
+    found: list[_Found] = []
+    raws: list[str] = []
     for m in _TOKEN_RE.finditer(folded):
         raw = m.group().translate(_TOKEN_JUNK)
         if not raw:
             continue
-        canonical, kind, legal_class = classify_token(raw)
         start, end = m.span()
+        cut = _glued_cut(text, raw, m, positions)
+        if cut:  # "SiemensAG": the name, then the form
+            form_start = positions[end - cut] if positions is not None else end - cut
+            name_end = form_start
+            if positions is not None:
+                start, end = positions[start], positions[end - 1] + 1
+            canonical, kind, legal_class = classify_token(raw[:-cut])
+            found.append((canonical, kind, legal_class, start, name_end))
+            form, _, form_class = classify_token(raw[-cut:])
+            found.append((form, "edge", form_class, form_start, end))
+            raws.extend((raw[:-cut], raw[-cut:]))
+            continue
+        canonical, kind, legal_class = classify_token(raw)
         if positions is not None:
             start, end = positions[start], positions[end - 1] + 1
         found.append((canonical, kind, legal_class, start, end))
+        raws.append(raw)
+    _mark_phrases(raws, found)
     kept_indices = _kept([f[1] for f in found])
     kept = [found[i] for i in kept_indices]
     dropped = set(range(len(found))) - set(kept_indices)
@@ -224,6 +275,37 @@ def normalize_latin(text: str) -> NormalizedName:
         legal_forms=_printed_runs(text, [(f[3], f[4]) for f in legal]),
         legal_classes=frozenset(f[2] for f in legal),
     )
+
+
+def _glued_cut(text: str, raw: str, m: re.Match[str], positions: list[int] | None) -> int:
+    """How many letters at the end of the word ``m`` are a glued legal form, else 0."""
+    if len(raw) < 5 or raw != m.group() or not raw.isalpha():
+        return 0
+    start, end = m.span()
+    if positions is not None:
+        start, end = positions[start], positions[end - 1] + 1
+    printed = transliterate(text[start:end])  # case kept: the seam is in the case
+    cut = glued_form(printed)
+    if not cut:
+        return 0
+    tail = printed[cut:].casefold()
+    return len(tail) if raw.endswith(tail) and len(tail) < len(raw) else 0
+
+
+def _mark_phrases(raws: list[str], found: list[_Found]) -> None:
+    """Mark the words of multi-word legal forms ("open joint stock company") as one form:
+    of three words or more, stripped anywhere; of two, at the edges."""
+    i = 0
+    while i < len(raws):
+        n, cls = _FORMS.phrase_at(raws, i) if raws[i] in _FORMS.phrases else (0, "")
+        if not n:
+            i += 1
+            continue
+        for j in range(i, i + n):
+            canonical, kind, _, start, end = found[j]
+            wide: _Kind = "legal" if n >= 3 or kind == "legal" else "edge"
+            found[j] = (canonical, wide, cls, start, end)
+        i += n
 
 
 def _kept(kinds: list[_Kind]) -> list[int]:
@@ -264,7 +346,12 @@ def _join_run(match: re.Match[str]) -> str:
 
 
 def _quick_text(text: str) -> bool:
-    return text.isascii() and "'" not in text and "`" not in text  # the ASCII APOSTROPHES
+    return (
+        text.isascii()
+        and "'" not in text
+        and "`" not in text  # the ASCII APOSTROPHES
+        and not may_hold_glued_form(text)  # "SiemensAG": split by the full normalization
+    )
 
 
 def quick_latin_tokens(text: str) -> list[str] | None:
@@ -319,7 +406,7 @@ def _classify(words: Iterable[str]) -> None:
         kind_of[w] = kind
         if kind != "word":
             _NOT_WORDS.add(w)
-        if kind != "word" or canonical != w:
+        if kind != "word" or canonical != w or w in _FORMS.phrases:
             _SPECIAL.add(w)
 
 
@@ -329,6 +416,8 @@ def _tokens_of(words: list[str]) -> list[str]:
     if _SPECIAL.isdisjoint(words):
         return words
     canonical = list(map(_CANONICAL.__getitem__, words))
+    if not _FORMS.phrases.keys().isdisjoint(words):
+        return _phrase_tokens(words, canonical)
     if _NOT_WORDS.isdisjoint(words):
         return canonical
     kinds = tuple(map(_KIND.__getitem__, words))
@@ -338,6 +427,14 @@ def _tokens_of(words: list[str]) -> list[str]:
         if len(_KEPT) < _CACHE_LIMIT:
             _KEPT[kinds] = kept
     return [canonical[i] for i in kept]
+
+
+def _phrase_tokens(words: list[str], canonical: list[str]) -> list[str]:
+    """``_tokens_of`` for words that may hold a multi-word legal form (not cached by kinds:
+    the phrase, not the kinds, decides)."""
+    found: list[_Found] = [(c, _KIND[w], "", 0, 0) for w, c in zip(words, canonical, strict=True)]
+    _mark_phrases(words, found)
+    return [canonical[i] for i in _kept([f[1] for f in found])]
 
 
 def _printed_runs(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -1,0 +1,135 @@
+"""Legal forms of every jurisdiction, from the generated table data/legal_forms.tsv
+(ISO 20275 ELF spellings that rigour knows as forms, plus Russian/CIS forms:
+scripts/build_legal_forms.py), as normalization uses them.
+
+Three things beside the hand tables of ``core.vocabulary`` (which keep the last word):
+
+- single words ("Aktiengesellschaft", "Osakeyhtiö", "EOOD"): stripped at the edges of a name,
+  like the short forms of ``LEGAL_FORMS_AT_EDGES``;
+- phrases matched as one unit ("Open Joint Stock Company", "Gesellschaft mit beschränkter
+  Haftung", "Société par actions simplifiée"): three words or more anywhere in a name, two
+  words at its edges ("Sociedad Anónima");
+- forms glued to the name ("SiemensAG", "GazpromOOO", "AcmeGmbH"): split off where the
+  printed case shows the seam, a lower-case letter followed by the form in its own case, or,
+  for a few letter sequences no word ends in ("gmbh", "llc", "ooo"), in any case. Ordinary
+  words are never cut: "BAG", "Volkswagen", "Zinc" have no seam and end in no such sequence.
+
+Classes come from the table (rigour's compare form: Aktiengesellschaft -> ag), then through
+the hand tables, so "AG" and "Aktiengesellschaft" agree and ООО, OOO and LLC are one class.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_GENERATED = Path(__file__).resolve().parent / "data" / "legal_forms.tsv"
+
+# Forms that may stand glued to a name when the case shows the seam ("SiemensAG",
+# "LuxotticaSpA"); of three letters or fewer only in capitals ("MacAo" is no "Mac AO").
+GLUED_FORMS: frozenset[str] = frozenset(
+    """
+    ag gmbh mbh kgaa ooo oao zao pao llc ltd inc corp plc sarl srl spa bv nv sas oy oyj kk
+    jsc pjsc ojsc cjsc ohg kg lp llp
+    """.split()
+)
+# Letter sequences no word of a name ends in: split off glued in any case ("SIEMENSGMBH").
+GLUED_ANY_CASE: tuple[str, ...] = ("gmbh", "kgaa", "pjsc", "ojsc", "cjsc", "llc", "ltd", "ooo")
+_MIXED_CASE = frozenset({"SpA", "Ltd", "Inc", "Plc", "Llc", "Srl"})  # short forms so printed
+_MIN_NAME = 3  # letters left of a glued form: "AG" alone, "XAG" are no glued forms
+_GLUED_HINT_RE = re.compile(
+    r"[a-z](?:"
+    + "|".join(sorted({f.upper() for f in GLUED_FORMS}, key=len, reverse=True))
+    + r"|GmbH|Gmbh|KGaA|Ltd|Inc|Corp|SpA|Llc|Plc|Sarl|Srl)(?![A-Za-z0-9])"
+    + r"|(?i:[a-z]{3}(?:"
+    + "|".join(GLUED_ANY_CASE)
+    + r"))(?![A-Za-z0-9])"
+)
+
+
+def may_hold_glued_form(text: str) -> bool:
+    """True when an ASCII ``text`` may hold a glued legal form (a cheap test before the
+    exact one, ``glued_form``): such text takes the full normalization."""
+    return _GLUED_HINT_RE.search(text) is not None
+
+
+def glued_form(printed: str) -> int:
+    """Where a legal form glued to the end of the word ``printed`` starts ("SiemensAG" -> 7),
+    or 0 when it holds none. ``printed`` is the word as written, case and all, in Latin
+    letters (transliterated first)."""
+    if not printed.isalpha():
+        return 0
+    lower = printed.casefold()
+    for form in GLUED_ANY_CASE:
+        if lower.endswith(form) and len(lower) - len(form) >= _MIN_NAME:
+            return len(printed) - len(form)
+    for cut in range(len(printed) - 2, _MIN_NAME - 1, -1):
+        tail, before = printed[cut:], printed[cut - 1]
+        if tail.casefold() not in GLUED_FORMS or not before.islower() or not tail[0].isupper():
+            continue
+        if len(tail) <= 3 and not tail.isupper() and tail not in _MIXED_CASE:
+            continue
+        return cut
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class FormTable:
+    """The generated forms as raw (folded) tokens: single words and phrases by first word."""
+
+    singles: dict[str, str]
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+    def phrase_at(self, raw: list[str], i: int) -> tuple[int, str]:
+        """(number of tokens, class) of the longest phrase starting at ``raw[i]``, or (0, "")."""
+        for tokens, cls in self.phrases.get(raw[i], ()):
+            if tuple(raw[i : i + len(tokens)]) == tokens:
+                return len(tokens), cls
+        return 0, ""
+
+
+def read_spellings(path: Path = _GENERATED) -> list[tuple[str, str]]:
+    """(spelling, class) of every line of the generated table."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        spelling, cls, _origin = line.split("\t")
+        out.append((spelling, cls))
+    return out
+
+
+def build_table(
+    spellings: Iterable[tuple[str, str]],
+    raw_tokens: Callable[[str], list[str]],
+    hand_class: Callable[[str], str | None],
+    skip_single: Callable[[str], bool],
+) -> FormTable:
+    """The table of ``spellings``, each tokenized by ``raw_tokens`` as names are, its class
+    mapped through the hand tables (``hand_class``); single words ``skip_single`` rejects
+    (the hand tables' own words, stop words) are left to those tables."""
+    singles: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for spelling, table_class in spellings:
+        tokens = tuple(raw_tokens(spelling))
+        if not tokens:
+            continue
+        cls = hand_class(table_class) or table_class
+        if len(tokens) == 1:
+            if not skip_single(tokens[0]):
+                singles.setdefault(tokens[0], cls)
+        elif tokens not in (p for p, _ in phrases.get(tokens[0], ())):
+            phrases.setdefault(tokens[0], []).append((tokens, cls))
+    ordered = {
+        head: tuple(sorted(found, key=lambda p: len(p[0]), reverse=True))
+        for head, found in phrases.items()
+    }
+    return FormTable(singles, ordered)
+
+
+@lru_cache(maxsize=1)
+def generated_spellings() -> tuple[tuple[str, str], ...]:
+    return tuple(read_spellings())

@@ -1,0 +1,116 @@
+"""Latin letters for names written in Cyrillic, Greek, Arabic/Persian and Hangul.
+
+Lists and supplier files write the same company in its own script and in Latin letters
+("Газпром" / "Gazprom", "Ελληνικά Πετρέλαια" / "Ellinika Petrelaia", "삼성" / "Samseong").
+Both sides are folded to Latin before comparison, character by character, with anyascii's
+tables (ISC licence, pure Python): Cyrillic by a BGN/PCGN-like scheme ("х" -> "kh", "й" ->
+"y"), Greek by ELOT 743, Hangul by the Revised Romanization, Arabic and Persian letter by
+letter (the script writes no short vowels, so "بانک ملی" reads "bnk mly": names on both
+sides in Arabic script agree, an Arabic name against a Latin spelling mostly does not).
+
+Han stays with the Chinese rules (``core.script_fold``) and Japanese kana as it is: both are
+matched by characters. The soft and hard signs become nothing, not an apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from anyascii import anyascii
+
+Script = Literal["cyrillic", "greek", "arabic", "hangul"]
+
+_RANGES: tuple[tuple[int, int, Script], ...] = (
+    (0x0370, 0x03FF, "greek"),
+    (0x0400, 0x052F, "cyrillic"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0x08A0, 0x08FF, "arabic"),
+    (0x1100, 0x11FF, "hangul"),
+    (0x1C80, 0x1C8F, "cyrillic"),
+    (0x1F00, 0x1FFF, "greek"),
+    (0x2DE0, 0x2DFF, "cyrillic"),
+    (0x3130, 0x318F, "hangul"),
+    (0xA640, 0xA69F, "cyrillic"),
+    (0xA960, 0xA97F, "hangul"),
+    (0xAC00, 0xD7AF, "hangul"),
+    (0xD7B0, 0xD7FF, "hangul"),
+    (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
+)
+_SILENT = frozenset("ъьЪЬ")  # hard and soft signs: no sound of their own in a company name
+SCRIPT_NAMES: dict[Script, str] = {
+    "cyrillic": "Cyrillic",
+    "greek": "Greek",
+    "arabic": "Arabic",
+    "hangul": "Hangul",
+}
+
+
+def script_of(ch: str) -> Script | None:
+    """The transliterated script ``ch`` belongs to, or None (Latin, Han, kana, digits...)."""
+    o = ord(ch)
+    if o < 0x0370:
+        return None
+    for lo, hi, script in _RANGES:
+        if lo <= o <= hi:
+            return script
+    return None
+
+
+@lru_cache(maxsize=4096)
+def transliterate_char(ch: str) -> str:
+    """Latin letters for one character of a transliterated script, case kept ("Г" -> "G",
+    "х" -> "kh", "삼" -> "Sam"); other characters unchanged."""
+    if script_of(ch) is None:
+        return ch
+    if ch in _SILENT:
+        return ""
+    return anyascii(ch)
+
+
+def transliterate(text: str) -> str:
+    """``text`` with every character of a transliterated script in Latin letters."""
+    if text.isascii():
+        return text
+    return "".join(transliterate_char(c) for c in text)
+
+
+def has_transliterated(text: str) -> bool:
+    """True when ``text`` holds a character of Cyrillic, Greek, Arabic or Hangul."""
+    return not text.isascii() and any(script_of(c) is not None for c in text)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def script_runs(text: str) -> list[tuple[Script, str, str]]:
+    """The runs of words of ``text`` written in one transliterated script, each with its
+    script and its Latin reading: "ООО Газпром нефть" -> [("cyrillic", "ООО Газпром нефть",
+    "OOO Gazprom neft")]. Words in Latin letters or other scripts end a run."""
+    if not has_transliterated(text):
+        return []
+    runs: list[tuple[Script, int, int]] = []
+    for m in _WORD_RE.finditer(text):
+        scripts = {script_of(c) for c in m.group()}
+        script = scripts.pop() if len(scripts) == 1 else None
+        if script is None:
+            continue
+        if runs and runs[-1][0] == script and _only_separators(text[runs[-1][2] : m.start()]):
+            runs[-1] = (script, runs[-1][1], m.end())
+        else:
+            runs.append((script, m.start(), m.end()))
+    return [(script, text[a:b], _reading(script, text[a:b])) for script, a, b in runs]
+
+
+def _reading(script: Script, words: str) -> str:
+    latin = transliterate(words)
+    if script == "hangul":  # anyascii capitalises every syllable: "SamSeong" -> "Samseong"
+        return " ".join(w.capitalize() for w in latin.split(" "))
+    return latin
+
+
+def _only_separators(between: str) -> bool:
+    return not any(c.isalnum() for c in between)
