@@ -8,6 +8,7 @@ from core.matching.index import IndexedName
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
 from core.matching.score import TokenPair
+from core.matching.transliterate import Script, script_runs
 from core.script_fold import folded_characters
 from core.vocabulary import ABBREVIATIONS
 
@@ -54,6 +55,7 @@ def describe(
             reasons.append(Reason(ReasonKind.SHORT_NAME_INSIDE, (cand.name.printed,)))
     else:
         reasons.extend(_latin_reasons(cand))
+    reasons.extend(_transliteration_reasons(s.source, cand.name.printed))
     reasons.extend(Reason(ReasonKind.LEGAL_FORM_IGNORED, (form,)) for form in s.legal_forms)
     if cand.name.derived_from and _same_letters(cand.name.printed, cand.name.derived_from):
         reasons.append(Reason(ReasonKind.SAME_NAME_SPACING, (cand.name.derived_from,)))
@@ -86,6 +88,26 @@ def _script_reasons(cand: Candidate) -> list[Reason]:
         printed, plain = zip(*theirs, strict=True)
         out.append(Reason(ReasonKind.SIMPLIFIED_FORM, ("".join(plain), "".join(printed))))
     return out
+
+
+_SCRIPT_KINDS: dict[Script, ReasonKind] = {
+    "cyrillic": ReasonKind.WRITTEN_IN_CYRILLIC,
+    "greek": ReasonKind.WRITTEN_IN_GREEK,
+    "arabic": ReasonKind.WRITTEN_IN_ARABIC,
+    "hangul": ReasonKind.WRITTEN_IN_HANGUL,
+}
+
+
+def _transliteration_reasons(supplier: str, listed: str) -> list[Reason]:
+    """ "written in Cyrillic: Газпром reads Gazprom" for each run of words in a
+    transliterated script on either side that the other side does not print as such (a
+    Cyrillic name matched by a Cyrillic name needs no reading)."""
+    out = []
+    for text, other in ((supplier, listed), (listed, supplier)):
+        for script, printed, latin in script_runs(text):
+            if printed not in other:
+                out.append(Reason(_SCRIPT_KINDS[script], (printed, latin)))
+    return list(dict.fromkeys(out))
 
 
 _PAIR_KINDS = {"joined": ReasonKind.SPACING, "typo": ReasonKind.TYPO}

@@ -59,7 +59,7 @@ from core.matching.weak import (
     short_name_inside,
 )
 
-MATCHER_VERSION = 1
+MATCHER_VERSION = 2
 """Bumped whenever the same names and lists can score differently (written in the --json)."""
 DEFAULT_THRESHOLD: float = 88.0
 MIN_THRESHOLD: float = 0.0
