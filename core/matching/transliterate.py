@@ -88,8 +88,9 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 def script_runs(text: str) -> list[tuple[Script, str, str]]:
     """The runs of words of ``text`` written in one transliterated script, each with its
-    script and its Latin reading: "ООО Газпром нефть" -> [("cyrillic", "ООО Газпром нефть",
-    "OOO Gazprom neft")]. Words in Latin letters or other scripts end a run."""
+    script, its words and their Latin reading: "ООО «Газпром нефть»" -> [("cyrillic",
+    "ООО Газпром нефть", "OOO Gazprom neft")]. Words in Latin letters or other scripts end a
+    run; quotes and other punctuation between words are left out."""
     if not has_transliterated(text):
         return []
     runs: list[tuple[Script, int, int]] = []
@@ -102,7 +103,11 @@ def script_runs(text: str) -> list[tuple[Script, str, str]]:
             runs[-1] = (script, runs[-1][1], m.end())
         else:
             runs.append((script, m.start(), m.end()))
-    return [(script, text[a:b], _reading(script, text[a:b])) for script, a, b in runs]
+    out = []
+    for script, start, end in runs:
+        printed = " ".join(_WORD_RE.findall(text[start:end]))  # "ООО «Газпром»" -> "ООО Газпром"
+        out.append((script, printed, _reading(script, printed)))
+    return out
 
 
 def _reading(script: Script, words: str) -> str:
