@@ -32,7 +32,9 @@ LEGAL_FORMS_AT_EDGES: dict[str, str] = {
     "ao": "jsc", "pao": "pjsc", "sp": "sp", "zoo": "sp", "zo": "sp", "oo": "sp", "o": "sp",
     "z": "sp", "gk": "kk", "yk": "kk", "cv": "cv", "sab": "sa", "partnership": "lp",
     "private": "pvt", "pt": "pt", "doo": "sro", "ehf": "as", "aps": "as", "sae": "sa",
-    "kft": "kft", "zrt": "kft", "nyrt": "kft", "ltee": "ltd",
+    "kft": "kft", "zrt": "kft", "nyrt": "kft", "ltee": "ltd", "ug": "ug", "ek": "ek",
+    "hb": "hb", "kb": "kb", "ca": "sa", "sac": "sa", "ep": "ep", "lda": "ltda", "sti": "ltd",
+    "spj": "sp",
 }  # fmt: skip
 
 STOP_WORDS: frozenset[str] = frozenset(

@@ -9,8 +9,9 @@ Three things beside the hand tables of ``core.vocabulary`` (which keep the last 
 - phrases matched as one unit ("Open Joint Stock Company", "Gesellschaft mit beschränkter
   Haftung", "Société par actions simplifiée"): three words or more anywhere in a name, two
   words at its edges ("Sociedad Anónima");
-- forms glued to the name ("SiemensAG", "GazpromOOO", "AcmeGmbH"): split off where the
-  printed case shows the seam, a lower-case letter followed by the form in its own case, or,
+- forms glued to the name ("SiemensAG", "GazpromOOO", "AcmeGmbH", "OOOStroygazmontazh"):
+  split off where the printed case shows the seam, a lower-case letter followed by the form
+  in its own case (or the form in capitals before the name's capital and small letter), or,
   for a few letter sequences no word ends in ("gmbh", "llc", "ooo"), in any case. Ordinary
   words are never cut: "BAG", "Volkswagen", "Zinc" have no seam and end in no such sequence.
 
@@ -28,25 +29,36 @@ from pathlib import Path
 
 _GENERATED = Path(__file__).resolve().parent / "data" / "legal_forms.tsv"
 
-# Forms that may stand glued to a name when the case shows the seam ("SiemensAG",
-# "LuxotticaSpA"); of three letters or fewer only in capitals ("MacAo" is no "Mac AO").
+# Forms that may stand glued to the end of a name when the case shows the seam
+# ("SiemensAG", "LuxotticaSpA"); of three letters or fewer only in capitals ("MacAo" is no
+# "Mac AO") or as they are printed (_MIXED_CASE). No "SE": "iPhoneSE" is a product.
 GLUED_FORMS: frozenset[str] = frozenset(
     """
     ag gmbh mbh kgaa ooo oao zao pao llc ltd inc corp plc sarl srl spa bv nv sas oy oyj kk
-    jsc pjsc ojsc cjsc ohg kg lp llp
+    jsc pjsc ojsc cjsc ohg kg lp llp sa ab as asa
     """.split()
+)
+# Forms that stand first in a name and may be glued to it: "OOOStroygazmontazh", "PTTelkom"
+# (the form in capitals, then the name's capital and a small letter).
+GLUED_AT_START: frozenset[str] = frozenset(
+    "ooo oao zao pao ao pjsc ojsc cjsc jsc pt too tov".split()
 )
 # Letter sequences no word of a name ends in: split off glued in any case ("SIEMENSGMBH").
 GLUED_ANY_CASE: tuple[str, ...] = ("gmbh", "kgaa", "pjsc", "ojsc", "cjsc", "llc", "ltd", "ooo")
-_MIXED_CASE = frozenset({"SpA", "Ltd", "Inc", "Plc", "Llc", "Srl"})  # short forms so printed
+_MIXED_CASE = frozenset({"SpA", "Ltd", "Inc", "Plc", "Llc", "Srl", "Oyj"})  # printed so
 _MIN_NAME = 3  # letters left of a glued form: "AG" alone, "XAG" are no glued forms
 _GLUED_HINT_RE = re.compile(
     r"[a-z](?:"
     + "|".join(sorted({f.upper() for f in GLUED_FORMS}, key=len, reverse=True))
-    + r"|GmbH|Gmbh|KGaA|Ltd|Inc|Corp|SpA|Llc|Plc|Sarl|Srl)(?![A-Za-z0-9])"
+    + "|"
+    + "|".join(_MIXED_CASE)
+    + r"|GmbH|Gmbh|KGaA|Corp|Sarl)(?![A-Za-z0-9])"
     + r"|(?i:[a-z]{3}(?:"
     + "|".join(GLUED_ANY_CASE)
     + r"))(?![A-Za-z0-9])"
+    + r"|(?<![A-Za-z0-9])(?:"
+    + "|".join(sorted((f.upper() for f in GLUED_AT_START), key=len, reverse=True))
+    + r")[A-Z][a-z]"
 )
 
 
@@ -56,24 +68,34 @@ def may_hold_glued_form(text: str) -> bool:
     return _GLUED_HINT_RE.search(text) is not None
 
 
-def glued_form(printed: str) -> int:
-    """Where a legal form glued to the end of the word ``printed`` starts ("SiemensAG" -> 7),
-    or 0 when it holds none. ``printed`` is the word as written, case and all, in Latin
-    letters (transliterated first)."""
+def glued_form(printed: str) -> tuple[int, int] | None:
+    """Where a legal form glued to the word ``printed`` stands in it, as (start, end):
+    "SiemensAG" -> (7, 9), "OOOStroygazmontazh" -> (0, 3); None when it holds none.
+    ``printed`` is the word as written, case and all, in Latin letters without accents."""
     if not printed.isalpha():
-        return 0
+        return None
+    n = len(printed)
     lower = printed.casefold()
     for form in GLUED_ANY_CASE:
-        if lower.endswith(form) and len(lower) - len(form) >= _MIN_NAME:
-            return len(printed) - len(form)
-    for cut in range(len(printed) - 2, _MIN_NAME - 1, -1):
+        if lower.endswith(form) and n - len(form) >= _MIN_NAME:
+            return n - len(form), n
+    for cut in range(n - 2, _MIN_NAME - 1, -1):
         tail, before = printed[cut:], printed[cut - 1]
         if tail.casefold() not in GLUED_FORMS or not before.islower() or not tail[0].isupper():
             continue
         if len(tail) <= 3 and not tail.isupper() and tail not in _MIXED_CASE:
             continue
-        return cut
-    return 0
+        return cut, n
+    for form in GLUED_AT_START:
+        k = len(form)
+        if (
+            n - k >= _MIN_NAME
+            and printed[:k] == form.upper()
+            and printed[k].isupper()
+            and printed[k + 1].islower()
+        ):
+            return 0, k
+    return None
 
 
 @dataclass(frozen=True, slots=True)

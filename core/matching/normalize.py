@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from anyascii import anyascii
+
 from core.matching.countries import CJK_COUNTRY_PREFIXES, CJK_REGION_WORDS
 from core.matching.legal_forms import (
     FormTable,
@@ -40,7 +42,7 @@ from core.matching.legal_forms import (
     may_hold_glued_form,
 )
 from core.matching.score import typo_similarity
-from core.matching.transliterate import script_of, transliterate, transliterate_char
+from core.matching.transliterate import greek_pair, script_of, transliterate, transliterate_char
 from core.script_fold import fold_script
 from core.vocabulary import (
     ABBREVIATIONS,
@@ -136,6 +138,8 @@ def _fold_char(ch: str) -> str:
                 if 0xC0 <= ord(d) <= 0x24F or 0x1E00 <= ord(d) <= 0x1EFF:
                     decomposed = unicodedata.normalize("NFKD", d)
                     d = "".join(x for x in decomposed if not unicodedata.combining(x))
+                    if not d.isascii():  # letters with no accent to drop: æ ø ł ı đ þ œ
+                        d = anyascii(d).lower()
                 cat = unicodedata.category(d) if len(d) == 1 else "Ll"
                 if cat in ("Mn", "Me", "Cf", "Cs", "Co", "Cn"):
                     d = ""
@@ -156,10 +160,18 @@ def fold(text: str) -> tuple[str, list[int] | None]:
         return text.lower(), None
     chars: list[str] = []
     positions: list[int] = []
-    for i, ch in enumerate(text):
-        f = _fold_char(ch)
+    i = 0
+    while i < len(text):
+        pair = greek_pair(text, i)
+        if pair is not None:  # "ου" -> "ou": the first letter's place, then the second's
+            chars.append(pair)
+            positions.extend([i] * (len(pair) - 1) + [i + 1] if len(pair) > 1 else [i])
+            i += 2
+            continue
+        f = _fold_char(text[i])
         chars.append(f)
         positions.extend([i] * len(f))
+        i += 1
     return "".join(chars), positions
 
 
@@ -244,17 +256,17 @@ def normalize_latin(text: str) -> NormalizedName:
         if not raw:
             continue
         start, end = m.span()
-        cut = _glued_cut(text, raw, m, positions)
-        if cut:  # "SiemensAG": the name, then the form
-            form_start = positions[end - cut] if positions is not None else end - cut
-            name_end = form_start
-            if positions is not None:
-                start, end = positions[start], positions[end - 1] + 1
-            canonical, kind, legal_class = classify_token(raw[:-cut])
-            found.append((canonical, kind, legal_class, start, name_end))
-            form, _, form_class = classify_token(raw[-cut:])
-            found.append((form, "edge", form_class, form_start, end))
-            raws.extend((raw[:-cut], raw[-cut:]))
+        glued = _glued_split(text, raw, m, positions)
+        if glued is not None:  # "SiemensAG": the name and the form, as two words
+            for lo, hi, is_form in glued:
+                piece = raw[lo:hi]
+                src_start = positions[start + lo] if positions is not None else start + lo
+                src_end = positions[start + hi - 1] + 1 if positions is not None else start + hi
+                canonical, kind, legal_class = classify_token(piece)
+                found.append(
+                    (canonical, "edge" if is_form else kind, legal_class, src_start, src_end)
+                )
+                raws.append(piece)
             continue
         canonical, kind, legal_class = classify_token(raw)
         if positions is not None:
@@ -277,19 +289,33 @@ def normalize_latin(text: str) -> NormalizedName:
     )
 
 
-def _glued_cut(text: str, raw: str, m: re.Match[str], positions: list[int] | None) -> int:
-    """How many letters at the end of the word ``m`` are a glued legal form, else 0."""
+def _glued_split(
+    text: str, raw: str, m: re.Match[str], positions: list[int] | None
+) -> tuple[tuple[int, int, bool], ...] | None:
+    """The word ``m`` as (start, end, is the form) pieces of ``raw`` when a legal form is
+    glued to it ("SiemensAG" -> (0, 7, False), (7, 9, True)), else None."""
     if len(raw) < 5 or raw != m.group() or not raw.isalpha():
-        return 0
+        return None
     start, end = m.span()
     if positions is not None:
         start, end = positions[start], positions[end - 1] + 1
-    printed = transliterate(text[start:end])  # case kept: the seam is in the case
-    cut = glued_form(printed)
-    if not cut:
-        return 0
-    tail = printed[cut:].casefold()
-    return len(tail) if raw.endswith(tail) and len(tail) < len(raw) else 0
+    printed = _without_accents(transliterate(text[start:end]))  # the seam is in the case
+    if len(printed) != len(raw) or printed.casefold() != raw:
+        return None
+    where = glued_form(printed)
+    if where is None:
+        return None
+    lo, hi = where
+    if lo == 0:
+        return (0, hi, True), (hi, len(raw), False)
+    return (0, lo, False), (lo, hi, True)
+
+
+def _without_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _mark_phrases(raws: list[str], found: list[_Found]) -> None:

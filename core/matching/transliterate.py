@@ -15,6 +15,7 @@ matched by characters. The soft and hard signs become nothing, not an apostrophe
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Literal
 
@@ -71,11 +72,53 @@ def transliterate_char(ch: str) -> str:
     return anyascii(ch)
 
 
+# Greek letter pairs read as one sound (ELOT 743, as Greek companies spell their names in
+# Latin letters: Γεωργίου -> Georgiou, Ναυτιλιακή -> Naftiliaki); anyascii reads letter by
+# letter ("Georgioy"). Voiceless letters after αυ/ευ make them "af"/"ef".
+_GREEK_PAIRS = {"ου": "ou", "γγ": "ng"}
+_GREEK_VOWEL_U = {"αυ": "a", "ευ": "e", "ηυ": "i"}
+_GREEK_VOICELESS = frozenset("θκξπστφχψς")
+_GREEK_INITIAL = {"μπ": "b", "ντ": "d", "γκ": "g"}  # at the start of a word
+
+
+def _greek_base(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def greek_pair(text: str, i: int) -> str | None:
+    """The Latin reading of the Greek letter pair at ``text[i:i+2]`` when the two letters
+    are read as one sound ("ου" -> "ou", "αυ" before τ -> "af"), else None."""
+    if i + 1 >= len(text) or script_of(text[i]) != "greek":
+        return None
+    pair = (_greek_base(text[i]) + _greek_base(text[i + 1])).casefold()
+    if pair in _GREEK_PAIRS:
+        return _GREEK_PAIRS[pair]
+    if pair in _GREEK_VOWEL_U:
+        after = _greek_base(text[i + 2]).casefold() if i + 2 < len(text) else ""
+        return _GREEK_VOWEL_U[pair] + ("f" if not after or after in _GREEK_VOICELESS else "v")
+    if pair in _GREEK_INITIAL and (i == 0 or not text[i - 1].isalpha()):
+        return _GREEK_INITIAL[pair]
+    return None
+
+
 def transliterate(text: str) -> str:
-    """``text`` with every character of a transliterated script in Latin letters."""
+    """``text`` with every character of a transliterated script in Latin letters (case
+    kept, Greek letter pairs read as one sound)."""
     if text.isascii():
         return text
-    return "".join(transliterate_char(c) for c in text)
+    out = []
+    i = 0
+    while i < len(text):
+        pair = greek_pair(text, i)
+        if pair is not None:
+            if text[i].isupper():
+                pair = pair.upper() if text[i + 1].isupper() else pair.capitalize()
+            out.append(pair)
+            i += 2
+            continue
+        out.append(transliterate_char(text[i]))
+        i += 1
+    return "".join(out)
 
 
 def has_transliterated(text: str) -> bool:
