@@ -110,7 +110,11 @@ def _transliteration_reasons(supplier: str, listed: str) -> list[Reason]:
     return list(dict.fromkeys(out))
 
 
-_PAIR_KINDS = {"joined": ReasonKind.SPACING, "typo": ReasonKind.TYPO}
+_PAIR_KINDS = {
+    "joined": ReasonKind.SPACING,
+    "typo": ReasonKind.TYPO,
+    "romanized": ReasonKind.ROMANIZED,
+}
 
 
 def _latin_reasons(cand: Candidate) -> list[Reason]:

@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from core.lists.model import Entity
 from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
+from core.matching.romanize import ROMANIZATION_SIMILARITY, romanization_key
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
 from core.matching.weights import GENERIC, PLACES, TokenWeights, deletion_variants
 from core.vocabulary import ABBREVIATIONS, STRUCTURE_WEIGHT
@@ -245,6 +246,13 @@ class NameIndex:
             variant: words[0] if len(words) == 1 else tuple(words)
             for variant, words in deletions.items()
         }
+        # Listed words by romanization key ("lukoil" under "lukoil", found for "lukoyl").
+        romanized: dict[str, list[str]] = defaultdict(list)
+        for token in df:
+            key = romanization_key(token)
+            if key:
+                romanized[key].append(token)
+        self._romanized = {key: tuple(words) for key, words in romanized.items()}
         self._longest = max(map(len, df), default=0)
         self._abbreviated: dict[str, set[str]] = defaultdict(set)
         for word in GENERIC:
@@ -302,6 +310,9 @@ class NameIndex:
             sim = typo_similarity(token, other)
             if sim:
                 found[other] = sim
+        for other in self._romanized.get(romanization_key(token), ()):
+            if found.get(other, 0.0) < ROMANIZATION_SIMILARITY:
+                found[other] = ROMANIZATION_SIMILARITY
         found[token] = 1.0
         if len(self._similar_cache) >= _CACHE_LIMIT:
             self._similar_cache.clear()

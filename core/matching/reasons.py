@@ -50,6 +50,8 @@ class ReasonKind(StrEnum):
     """As GENERIC_RENDERING, but the supplier's country is not known: reported."""
     ACRONYM_IGNORED = "acronym_ignored"
     """An acronym in brackets after the name ("... Agency (XYZA)") was left out."""
+    ROMANIZED = "romanized"
+    """Two romanizations of one word (Lukoyl / Lukoil, Samseong / Samsung), not a typo."""
     WRITTEN_IN_CYRILLIC = "written_in_cyrillic"
     """A name (supplier's or listed) is written in Cyrillic and was compared in its Latin
     reading ("Газпром" reads "Gazprom"); likewise Greek, Arabic (and Persian) and Hangul."""
@@ -119,6 +121,9 @@ REASON_SHAPES: dict[ReasonKind, ReasonShape] = {
         "the supplier's country is not known"
     ),
     ReasonKind.ACRONYM_IGNORED: ReasonShape("acronym in brackets ignored: {detail}", ("acronym",)),
+    ReasonKind.ROMANIZED: ReasonShape(
+        "another romanization: {detail}", ("supplier", "listed"), joiner=" ~ "
+    ),
     ReasonKind.WRITTEN_IN_CYRILLIC: ReasonShape(
         "written in Cyrillic: {printed} reads {latin}", ("printed", "latin")
     ),

@@ -69,6 +69,7 @@ REASON_TEMPLATES: dict[ReasonKind, object] = {
     ReasonKind.ACRONYM_IGNORED: QT_TRANSLATE_NOOP(
         "CoreText", "acronym in brackets ignored: {detail}"
     ),
+    ReasonKind.ROMANIZED: QT_TRANSLATE_NOOP("CoreText", "another romanization: {detail}"),
     ReasonKind.WRITTEN_IN_CYRILLIC: QT_TRANSLATE_NOOP(
         "CoreText", "written in Cyrillic: {printed} reads {latin}"
     ),

@@ -1,6 +1,7 @@
 """Issue 17 points 1 and 2: legal forms of every jurisdiction (from the generated table,
 multi-word, glued, Russian/CIS equivalences) and transliteration of Cyrillic, Greek,
-Arabic/Persian and Hangul, on the list's side and the supplier's."""
+Arabic/Persian and Hangul, on the list's side and the supplier's, with the romanizations
+of one word near-equal."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from core.matching import DEFAULT_THRESHOLD, EntityMatcher
 from core.matching.legal_forms import glued_form, read_spellings
 from core.matching.normalize import normalize, quick_latin_tokens, quick_latin_tokens_many
 from core.matching.reasons import Reason, ReasonKind
+from core.matching.romanize import (
+    ROMANIZATION_SIMILARITY,
+    romanization_key,
+    romanization_similarity,
+)
 from core.matching.score import legal_forms_agree
 from core.matching.transliterate import script_runs, transliterate
 
@@ -233,3 +239,38 @@ def test_a_legal_form_match_names_the_form(world: EntityMatcher) -> None:
     hit = world.match("Open Joint Stock Company Gazprom")[0]
     assert "legal form ignored: Open Joint Stock Company" in [r.english() for r in hit.reasons]
     assert not any(r.kind is ReasonKind.WRITTEN_IN_CYRILLIC for r in hit.reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("lukoyl", "lukoil"),
+        ("yandek", "yandex"),  # "Яндекс" reads yandeks, made singular as names are
+        ("jandek", "yandex"),
+        ("kosmote", "cosmote"),
+        ("intrakom", "intracom"),
+        ("samseong", "samsung"),
+        ("hyeondae", "hyundai"),
+        ("dusan", "doosan"),
+    ],
+)
+def test_two_romanizations_of_one_word_are_near_equal(a: str, b: str) -> None:
+    assert romanization_key(a) == romanization_key(b)
+    assert romanization_similarity(a, b) == ROMANIZATION_SIMILARITY
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("chase", "hase"), ("rheinmetal", "rheinmetall"), ("kia", "gia"), ("44", "45")]
+)
+def test_other_differences_are_no_romanizations(a: str, b: str) -> None:
+    assert romanization_similarity(a, b) == 0.0
+
+
+def test_a_romanization_is_found_and_named() -> None:
+    matcher = EntityMatcher([Entity("lukoil", "Lukoil"), Entity("yandex", "Yandex")])
+    hit = matcher.match("Лукойл")[0]
+    assert hit.entity_id == "lukoil" and hit.score >= DEFAULT_THRESHOLD
+    assert ReasonKind.ROMANIZED in {r.kind for r in hit.reasons}
+    assert ReasonKind.WRITTEN_IN_CYRILLIC in {r.kind for r in hit.reasons}
+    assert [h.entity_id for h in matcher.match("Яндекс")] == ["yandex"]
+    assert matcher.match("Luk") == []
