@@ -124,7 +124,10 @@ HAND_FORMS: dict[str, tuple[str, ...]] = {
     "ltda": ("Limitada", "Lda.", "Sociedade Unipessoal", "Unipessoal", "Sociedade Limitada"),
     "sl": ("Sociedad Limitada", "Sociedad Limitada Unipersonal"),
     "ep": ("Empresa Pública",),
-    "sp": ("Spółka", "Spolka", "Spółka z o.o.", "Spółka jawna", "Spółka komandytowa"),
+    "sp": ("Spółka", "Spolka", "Spółka z o.o."),
+    "spj": ("Spółka jawna", "Sp.j.", "Sp. j."),
+    "spk": ("Spółka komandytowa", "Sp.k.", "Sp. k."),
+    "eurl": ("EURL", "Entreprise unipersonnelle à responsabilité limitée"),
 }  # fmt: skip
 # Phrases rigour knows as forms that also run through names.
 NOT_FORM_PHRASES = frozenset({"professional association", "no liability"})

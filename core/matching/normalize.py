@@ -327,6 +327,9 @@ def _mark_phrases(raws: list[str], found: list[_Found]) -> None:
         if not n:
             i += 1
             continue
+        if all(found[j][1] in ("legal", "edge") for j in range(i, i + n)):
+            i += n  # "Pte Ltd", "Sp. z o.o.": forms of the hand tables, which keep their classes
+            continue
         for j in range(i, i + n):
             canonical, kind, _, start, end = found[j]
             wide: _Kind = "legal" if n >= 3 or kind == "legal" else "edge"
