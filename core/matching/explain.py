@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from core.matching.index import IndexedName
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
+from core.matching.romanize import ABJAD_MARK
 from core.matching.score import TokenPair
 from core.matching.transliterate import Script, script_runs
 from core.script_fold import folded_characters
@@ -123,8 +124,9 @@ def _latin_reasons(cand: Candidate) -> list[Reason]:
         return [Reason(ReasonKind.SAME_LETTERS_SPACING, (s.text, listed.text))]
     exact, other = [], []
     for p in sorted(cand.pairs, key=lambda p: p.supplier):
-        left = " ".join(s.tokens[i] for i in p.supplier)
-        right = " ".join(listed.tokens[j] for j in p.listed)
+        # (the mark of a word read from Arabic script is no letter the reviewer should see)
+        left = " ".join(s.tokens[i] for i in p.supplier).replace(ABJAD_MARK, "")
+        right = " ".join(listed.tokens[j] for j in p.listed).replace(ABJAD_MARK, "")
         if p.kind == "exact":
             exact.append(left)
         else:
@@ -137,8 +139,12 @@ def _latin_reasons(cand: Candidate) -> list[Reason]:
             out.append(Reason(ReasonKind.ABBREVIATION_EXPANDED, (s.printed(i), s.tokens[i])))
     matched_s = cand.covers()
     matched_l = {j for p in cand.pairs for j in p.listed}
-    extra = tuple(s.tokens[i] for i in range(len(s.tokens)) if i not in matched_s)
-    missing = tuple(t for j, t in enumerate(listed.tokens) if j not in matched_l)
+    extra = tuple(
+        s.tokens[i].replace(ABJAD_MARK, "") for i in range(len(s.tokens)) if i not in matched_s
+    )
+    missing = tuple(
+        t.replace(ABJAD_MARK, "") for j, t in enumerate(listed.tokens) if j not in matched_l
+    )
     if extra:
         out.append(Reason(ReasonKind.EXTRA_WORDS, extra))
     if missing:

@@ -29,7 +29,13 @@ from itertools import pairwise
 
 from core.lists.model import Entity
 from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
-from core.matching.romanize import ROMANIZATION_SIMILARITY, romanization_key
+from core.matching.romanize import (
+    ROMANIZATION_SIMILARITY,
+    is_abjad,
+    romanization_key,
+    skeleton,
+    skeleton_similarity,
+)
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
 from core.matching.weights import GENERIC, PLACES, TokenWeights, deletion_variants
 from core.vocabulary import ABBREVIATIONS, STRUCTURE_WEIGHT
@@ -253,6 +259,14 @@ class NameIndex:
             if key:
                 romanized[key].append(token)
         self._romanized = {key: tuple(words) for key, words in romanized.items()}
+        # Listed words by consonant skeleton, Latin ones and those read from Arabic script
+        # apart: each is looked up for a supplier word of the other kind ("bnkʾ" -> bank).
+        skeletons: dict[tuple[bool, str], list[str]] = defaultdict(list)
+        for token in df:
+            bones = skeleton(token)
+            if bones:
+                skeletons[(is_abjad(token), bones)].append(token)
+        self._skeletons = {key: tuple(words) for key, words in skeletons.items()}
         self._longest = max(map(len, df), default=0)
         self._abbreviated: dict[str, set[str]] = defaultdict(set)
         for word in GENERIC:
@@ -313,6 +327,11 @@ class NameIndex:
         for other in self._romanized.get(romanization_key(token), ()):
             if found.get(other, 0.0) < ROMANIZATION_SIMILARITY:
                 found[other] = ROMANIZATION_SIMILARITY
+        bones = skeleton(token)
+        for other in self._skeletons.get((not is_abjad(token), bones), ()) if bones else ():
+            sim = skeleton_similarity(token, other)
+            if found.get(other, 0.0) < sim:
+                found[other] = sim
         found[token] = 1.0
         if len(self._similar_cache) >= _CACHE_LIMIT:
             self._similar_cache.clear()

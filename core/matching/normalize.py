@@ -41,8 +41,16 @@ from core.matching.legal_forms import (
     glued_form,
     may_hold_glued_form,
 )
+from core.matching.romanize import ABJAD_MARK
 from core.matching.score import typo_similarity
-from core.matching.transliterate import greek_pair, script_of, transliterate, transliterate_char
+from core.matching.transliterate import (
+    abjad_article,
+    ends_abjad_word,
+    greek_pair,
+    script_of,
+    transliterate,
+    transliterate_char,
+)
 from core.script_fold import fold_script
 from core.vocabulary import (
     ABBREVIATIONS,
@@ -168,9 +176,17 @@ def fold(text: str) -> tuple[str, list[int] | None]:
             positions.extend([i] * (len(pair) - 1) + [i + 1] if len(pair) > 1 else [i])
             i += 2
             continue
+        if abjad_article(text, i):  # "الراجحي" -> "al rjhyʾ": the article is a word of its own
+            chars.append("al ")
+            positions.extend([i, i + 1, i + 1])
+            i += 2
+            continue
         f = _fold_char(text[i])
         chars.append(f)
         positions.extend([i] * len(f))
+        if ends_abjad_word(text, i) and "".join(chars[-3:])[-1:].isalpha():
+            chars.append(ABJAD_MARK)
+            positions.append(i)
         i += 1
     return "".join(chars), positions
 

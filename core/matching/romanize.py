@@ -52,6 +52,59 @@ def romanization_key(token: str) -> str:
     return key
 
 
+ABJAD_MARK = "\u02be"
+"""Ends every word read from Arabic script ("بانک" -> "bnkʾ"): the script writes no short
+vowels, so such a word is compared with Latin words by its consonants (``skeleton``)."""
+SKELETON_SIMILARITY = 0.95  # three consonants or more agree
+SHORT_SKELETON_SIMILARITY = 0.9  # two
+_NOT_CONSONANTS = str.maketrans("", "", "aeiouyw'" + ABJAD_MARK)
+# Latin spellings of one consonant (Arabic readings have none of these pairs but gh, ghayn).
+_LATIN_CONSONANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"x", "ks"),
+        (r"ck|q|c(?!h)", "k"),
+        (r"ph", "f"),
+        (r"gh", "g"),
+    )
+)
+_GHAYN = re.compile(r"gh")
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(token: str) -> str:
+    """The consonants of a word as Arabic script writes them: vowels, y and w (long vowels
+    there) and doubled letters dropped ("mellat" -> "mlt", "bnkʾ" -> "bnk"); "" for words
+    of digits or with fewer than two consonants."""
+    key = token.replace(ABJAD_MARK, "")
+    if not key.isalpha() or not key.isascii():
+        return ""
+    if is_abjad(token):
+        key = _GHAYN.sub("g", key)
+    else:
+        for pattern, replacement in _LATIN_CONSONANTS:
+            key = pattern.sub(replacement, key)
+    key = key.translate(_NOT_CONSONANTS)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key if len(key) >= 2 else ""
+
+
+def is_abjad(token: str) -> bool:
+    """True for a word read from Arabic script (it ends in ``ABJAD_MARK``)."""
+    return token.endswith(ABJAD_MARK)
+
+
+def skeleton_similarity(a: str, b: str) -> float:
+    """How alike a word read from Arabic script and a Latin word are by their consonants
+    ("bnkʾ" / "bank"), else 0; two words of one kind are compared by spelling, not here."""
+    if is_abjad(a) == is_abjad(b):
+        return 0.0
+    key = skeleton(a)
+    if not key or key != skeleton(b):
+        return 0.0
+    return SKELETON_SIMILARITY if len(key) >= 3 else SHORT_SKELETON_SIMILARITY
+
+
 def romanization_similarity(a: str, b: str) -> float:
     """``ROMANIZATION_SIMILARITY`` when ``a`` and ``b`` are two romanizations of one word
     ("lukoyl" / "lukoil"), else 0 (also for equal words: those are exact)."""

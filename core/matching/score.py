@@ -26,7 +26,7 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA, Indel
 
-from core.matching.romanize import romanization_similarity
+from core.matching.romanize import romanization_similarity, skeleton_similarity
 
 PairKind = Literal["exact", "joined", "typo", "abbreviation", "romanized"]
 SUPPLIER_EXTRA_EXPONENT = 0.5
@@ -103,7 +103,7 @@ def align(
                 a, b = supplier[i], listed[j]
                 sim = typo_similarity(a, b)
                 kind: PairKind = "typo"
-                romanized = romanization_similarity(a, b)
+                romanized = romanization_similarity(a, b) or skeleton_similarity(a, b)
                 if romanized > sim:  # Lukoyl / Lukoil: two romanizations, not a typo
                     sim, kind = romanized, "romanized"
                 if not sim and _abbreviates(a, b, is_generic):

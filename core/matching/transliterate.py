@@ -41,7 +41,9 @@ _RANGES: tuple[tuple[int, int, Script], ...] = (
     (0xFB50, 0xFDFF, "arabic"),
     (0xFE70, 0xFEFF, "arabic"),
 )
-_SILENT = frozenset("ъьЪЬ")  # hard and soft signs: no sound of their own in a company name
+# Hard and soft signs, and the ta marbuta (a final "-a"/"-at" the script does not spell as a
+# vowel): no letter of their own in a Latin spelling ("دانة" -> "dn", Dana).
+_SILENT = frozenset("ъьЪЬة")
 SCRIPT_NAMES: dict[Script, str] = {
     "cyrillic": "Cyrillic",
     "greek": "Greek",
@@ -99,6 +101,32 @@ def greek_pair(text: str, i: int) -> str | None:
     if pair in _GREEK_INITIAL and (i == 0 or not text[i - 1].isalpha()):
         return _GREEK_INITIAL[pair]
     return None
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return script_of(ch) == "arabic" and ch.isalpha()
+
+
+def ends_abjad_word(text: str, i: int) -> bool:
+    """True when ``text[i]`` is the last Arabic-script letter of a word (the place of the
+    mark that tells a word read from Arabic script, ``romanize.ABJAD_MARK``)."""
+    if not _is_arabic_letter(text[i]):
+        return False
+    for ch in text[i + 1 :]:
+        if unicodedata.combining(ch) or ch == "\u0640":  # harakat, tatweel: same word
+            continue
+        return not _is_arabic_letter(ch)
+    return True
+
+
+def abjad_article(text: str, i: int) -> bool:
+    """True when the Arabic article "ال" starts a word at ``text[i]`` (and more follows)."""
+    return (
+        text.startswith("ال", i)
+        and (i == 0 or not text[i - 1].isalpha())
+        and i + 2 < len(text)
+        and _is_arabic_letter(text[i + 2])
+    )
 
 
 def transliterate(text: str) -> str:

@@ -15,9 +15,13 @@ from core.matching.legal_forms import glued_form, read_spellings
 from core.matching.normalize import normalize, quick_latin_tokens, quick_latin_tokens_many
 from core.matching.reasons import Reason, ReasonKind
 from core.matching.romanize import (
+    ABJAD_MARK,
     ROMANIZATION_SIMILARITY,
+    SKELETON_SIMILARITY,
     romanization_key,
     romanization_similarity,
+    skeleton,
+    skeleton_similarity,
 )
 from core.matching.score import legal_forms_agree
 from core.matching.transliterate import script_runs, transliterate
@@ -164,7 +168,7 @@ def test_the_generated_table_says_where_it_comes_from_and_has_the_cis_forms() ->
         ("Роснефть", ("rosneft",)),
         ("Лукойл", ("lukoyl",)),
         ("Ελληνικά Πετρέλαια", ("ellinika", "petrelaia")),
-        ("بانک ملی ایران", ("bnk", "mly", "yrn")),
+        ("بانک ملی ایران", ("bnk" + ABJAD_MARK, "mly" + ABJAD_MARK, "yrn" + ABJAD_MARK)),
         ("삼성전자", ("samseongjeonja",)),
     ],
 )
@@ -274,3 +278,26 @@ def test_a_romanization_is_found_and_named() -> None:
     assert ReasonKind.WRITTEN_IN_CYRILLIC in {r.kind for r in hit.reasons}
     assert [h.entity_id for h in matcher.match("Яндекс")] == ["yandex"]
     assert matcher.match("Luk") == []
+
+
+def test_arabic_script_words_are_marked_and_compared_by_their_consonants() -> None:
+    norm = normalize("بنك الراجحي")
+    assert norm.tokens == ("bnk" + ABJAD_MARK, "al", "rjhy" + ABJAD_MARK)
+    assert normalize(norm.text).text == norm.text
+    assert skeleton("bnk" + ABJAD_MARK) == skeleton("bank") == "bnk"
+    assert skeleton("mellat") == "mlt" and skeleton("sph" + ABJAD_MARK) == skeleton("sepah")
+    assert skeleton_similarity("mlt" + ABJAD_MARK, "mellat") == SKELETON_SIMILARITY
+    assert skeleton_similarity("mlt" + ABJAD_MARK, "melli") == 0.0
+    # Latin words are never compared by consonants with each other: "HSBC" is no "Hasbic"
+    assert skeleton_similarity("hsbc", "hasbic") == 0.0
+
+
+def test_an_arabic_name_finds_its_latin_spelling_and_not_a_neighbour() -> None:
+    matcher = EntityMatcher(
+        [Entity("mellat", "Bank Mellat", country="IR"), Entity("melli", "Bank Melli", country="IR")]
+    )
+    hits = matcher.match("بانک ملت")
+    assert [h.entity_id for h in hits] == ["mellat"]
+    said = [r.english() for r in hits[0].reasons]
+    assert "written in Arabic script: بانک ملت reads bnk mlt" in said
+    assert "another romanization: mlt ~ mellat" in said
