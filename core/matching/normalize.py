@@ -391,12 +391,11 @@ def _join_run(match: re.Match[str]) -> str:
 
 
 def _quick_text(text: str) -> bool:
-    return (
-        text.isascii()
-        and "'" not in text
-        and "`" not in text  # the ASCII APOSTROPHES
-        and not may_hold_glued_form(text)  # "SiemensAG": split by the full normalization
-    )
+    return _plain_ascii(text) and not may_hold_glued_form(text)  # "SiemensAG": in full
+
+
+def _plain_ascii(text: str) -> bool:
+    return text.isascii() and "'" not in text and "`" not in text  # the ASCII APOSTROPHES
 
 
 def quick_latin_tokens(text: str) -> list[str] | None:
@@ -415,7 +414,11 @@ def quick_latin_tokens_many(texts: Sequence[str]) -> list[list[str] | None]:
     """``quick_latin_tokens`` of each text, tokenized together: the texts are joined into
     one string (NUL between them) so that the splitting runs once, in C."""
     out: list[list[str] | None] = [None] * len(texts)
-    chosen = [k for k, text in enumerate(texts) if _quick_text(text) and "\x00" not in text]
+    chosen = [k for k, text in enumerate(texts) if _plain_ascii(text) and "\x00" not in text]
+    if chosen and may_hold_glued_form("\x00".join([texts[k] for k in chosen])):
+        # glued forms ("SiemensAG") take the full normalization: looked for in the texts one
+        # by one only when the whole batch may hold one
+        chosen = [k for k in chosen if not may_hold_glued_form(texts[k])]
     if not chosen:
         return out
     blob = "\x00".join([texts[k] for k in chosen])
