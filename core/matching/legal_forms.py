@@ -62,9 +62,17 @@ _GLUED_HINT_RE = re.compile(
 )
 
 
+# What every glued form needs: a seam in the case, or one of the any-case sequences.
+_SEAM_RE = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
+
+
 def may_hold_glued_form(text: str) -> bool:
     """True when an ASCII ``text`` may hold a glued legal form (a cheap test before the
     exact one, ``glued_form``): such text takes the full normalization."""
+    if _SEAM_RE.search(text) is None:
+        lower = text.lower()
+        if not any(form in lower for form in GLUED_ANY_CASE):
+            return False
     return _GLUED_HINT_RE.search(text) is not None
 
 
@@ -104,6 +112,13 @@ class FormTable:
 
     singles: dict[str, str]
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    bigrams: frozenset[tuple[str, str]]
+    """The first two words of every phrase: a quick test that a text may hold one."""
+
+    def may_hold_phrase(self, raw: list[str]) -> bool:
+        """True when two neighbouring words of ``raw`` begin a phrase of the table."""
+        bigrams = self.bigrams
+        return any((raw[i], raw[i + 1]) in bigrams for i in range(len(raw) - 1))
 
     def phrase_at(self, raw: list[str], i: int) -> tuple[int, str]:
         """(number of tokens, class) of the longest phrase starting at ``raw[i]``, or (0, "")."""
@@ -143,13 +158,16 @@ def build_table(
         if len(tokens) == 1:
             if not skip_single(tokens[0]):
                 singles.setdefault(tokens[0], cls)
+        elif all(hand_class(t) for t in tokens):
+            continue  # "Pte Ltd", "Sp. z o.o.": forms of the hand tables word by word already
         elif tokens not in (p for p, _ in phrases.get(tokens[0], ())):
             phrases.setdefault(tokens[0], []).append((tokens, cls))
     ordered = {
         head: tuple(sorted(found, key=lambda p: len(p[0]), reverse=True))
         for head, found in phrases.items()
     }
-    return FormTable(singles, ordered)
+    bigrams = frozenset((t[0], t[1]) for found in ordered.values() for t, _ in found)
+    return FormTable(singles, ordered, bigrams)
 
 
 @lru_cache(maxsize=1)

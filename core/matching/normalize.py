@@ -464,7 +464,7 @@ def _tokens_of(words: list[str]) -> list[str]:
     if _SPECIAL.isdisjoint(words):
         return words
     canonical = list(map(_CANONICAL.__getitem__, words))
-    if not _FORMS.phrases.keys().isdisjoint(words):
+    if not _FORMS.phrases.keys().isdisjoint(words) and _FORMS.may_hold_phrase(words):
         return _phrase_tokens(words, canonical)
     if _NOT_WORDS.isdisjoint(words):
         return canonical
