@@ -16,20 +16,25 @@ LEGAL_FORMS_ANYWHERE: dict[str, str] = {
     "co": "co", "company": "co", "ltd": "ltd", "limited": "ltd", "llc": "llc",
     "llp": "llp", "lllp": "llp", "plc": "plc", "gmbh": "gmbh", "mbh": "gmbh",
     "pty": "pty", "pte": "pte", "pvt": "pvt", "sarl": "sarl", "srl": "srl", "sro": "sro",
-    "spol": "sro", "kgaa": "kgaa", "oyj": "oy", "ltda": "ltda", "pjsc": "jsc", "jsc": "jsc",
-    "ojsc": "jsc", "bhd": "bhd", "sdn": "bhd", "tbk": "tbk", "gesmbh": "gmbh",
+    "spol": "sro", "kgaa": "kgaa", "oyj": "oy", "ltda": "ltda", "pjsc": "pjsc", "jsc": "jsc",
+    "ojsc": "ojsc", "cjsc": "cjsc", "bhd": "bhd", "sdn": "bhd", "tbk": "tbk", "gesmbh": "gmbh",
 }  # fmt: skip
+# The Russian/CIS forms' classes are those of their English compare forms: ООО/OOO = LLC,
+# АО/AO = JSC, ПАО/PAO = PJSC, ОАО/OAO = OJSC, ЗАО/ZAO = CJSC (Cyrillic is transliterated
+# first). More forms of every jurisdiction come from core/matching/data/legal_forms.tsv.
 
 # Short legal forms that can also be ordinary words or initials ("AS", "SE", "SA", "AB"):
 # stripped only at the start or the end of a name.
 LEGAL_FORMS_AT_EDGES: dict[str, str] = {
     "ag": "ag", "se": "se", "sa": "sa", "sas": "sa", "spa": "spa", "bv": "bv", "nv": "nv",
     "as": "as", "ab": "ab", "asa": "as", "oy": "oy", "kk": "kk", "kg": "kg", "lp": "lp",
-    "sl": "sl", "slu": "sl", "uab": "uab", "ooo": "ooo", "zao": "zao", "oao": "jsc",
-    "ao": "jsc", "pao": "jsc", "sp": "sp", "zoo": "sp", "zo": "sp", "oo": "sp", "o": "sp",
+    "sl": "sl", "slu": "sl", "uab": "uab", "ooo": "llc", "zao": "cjsc", "oao": "ojsc",
+    "ao": "jsc", "pao": "pjsc", "sp": "sp", "zoo": "sp", "zo": "sp", "oo": "sp", "o": "sp",
     "z": "sp", "gk": "kk", "yk": "kk", "cv": "cv", "sab": "sa", "partnership": "lp",
     "private": "pvt", "pt": "pt", "doo": "sro", "ehf": "as", "aps": "as", "sae": "sa",
-    "kft": "kft", "zrt": "kft", "nyrt": "kft", "ltee": "ltd",
+    "kft": "kft", "zrt": "kft", "nyrt": "kft", "ltee": "ltd", "ug": "ug", "ek": "ek",
+    "hb": "hb", "kb": "kb", "ca": "sa", "sac": "sa", "ep": "ep", "lda": "ltda", "sti": "ltd",
+    "spj": "sp",
 }  # fmt: skip
 
 STOP_WORDS: frozenset[str] = frozenset(

@@ -8,7 +8,9 @@ from core.matching.index import IndexedName
 from core.matching.name_words import numbers_differ, numbers_in_core, numbers_of
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
+from core.matching.romanize import ABJAD_MARK
 from core.matching.score import TokenPair
+from core.matching.transliterate import Script, script_runs
 from core.script_fold import folded_characters
 from core.vocabulary import ABBREVIATIONS
 
@@ -63,6 +65,7 @@ def describe(
             reasons.append(Reason(ReasonKind.SHORT_NAME_INSIDE, (cand.name.printed,)))
     else:
         reasons.extend(_latin_reasons(cand))
+    reasons.extend(_transliteration_reasons(s.source, cand.name.printed))
     reasons.extend(Reason(ReasonKind.LEGAL_FORM_IGNORED, (form,)) for form in s.legal_forms)
     if cand.name.derived_from and _same_letters(cand.name.printed, cand.name.derived_from):
         reasons.append(Reason(ReasonKind.SAME_NAME_SPACING, (cand.name.derived_from,)))
@@ -97,7 +100,31 @@ def _script_reasons(cand: Candidate) -> list[Reason]:
     return out
 
 
-_PAIR_KINDS = {"joined": ReasonKind.SPACING, "typo": ReasonKind.TYPO}
+_SCRIPT_KINDS: dict[Script, ReasonKind] = {
+    "cyrillic": ReasonKind.WRITTEN_IN_CYRILLIC,
+    "greek": ReasonKind.WRITTEN_IN_GREEK,
+    "arabic": ReasonKind.WRITTEN_IN_ARABIC,
+    "hangul": ReasonKind.WRITTEN_IN_HANGUL,
+}
+
+
+def _transliteration_reasons(supplier: str, listed: str) -> list[Reason]:
+    """ "written in Cyrillic: Газпром reads Gazprom" for each run of words in a
+    transliterated script on either side that the other side does not print as such (a
+    Cyrillic name matched by a Cyrillic name needs no reading)."""
+    out = []
+    for text, other in ((supplier, listed), (listed, supplier)):
+        for script, printed, latin in script_runs(text):
+            if printed not in other:
+                out.append(Reason(_SCRIPT_KINDS[script], (printed, latin)))
+    return list(dict.fromkeys(out))
+
+
+_PAIR_KINDS = {
+    "joined": ReasonKind.SPACING,
+    "typo": ReasonKind.TYPO,
+    "romanized": ReasonKind.ROMANIZED,
+}
 
 
 def _latin_reasons(cand: Candidate) -> list[Reason]:
@@ -106,8 +133,9 @@ def _latin_reasons(cand: Candidate) -> list[Reason]:
         return [Reason(ReasonKind.SAME_LETTERS_SPACING, (s.text, listed.text))]
     exact, other = [], []
     for p in sorted(cand.pairs, key=lambda p: p.supplier):
-        left = " ".join(s.tokens[i] for i in p.supplier)
-        right = " ".join(listed.tokens[j] for j in p.listed)
+        # (the mark of a word read from Arabic script is no letter the reviewer should see)
+        left = " ".join(s.tokens[i] for i in p.supplier).replace(ABJAD_MARK, "")
+        right = " ".join(listed.tokens[j] for j in p.listed).replace(ABJAD_MARK, "")
         if p.kind == "exact":
             exact.append(left)
         else:
@@ -129,9 +157,15 @@ def _latin_reasons(cand: Candidate) -> list[Reason]:
         printed_s = ", ".join(s.printed(i) for i, t in enumerate(s.tokens) if t in differ)
         printed_l = ", ".join(listed.printed(j) for j, t in enumerate(listed.tokens) if t in differ)
         out.append(Reason(ReasonKind.NUMBERS_DIFFER, (printed_s, printed_l)))
-    extra = tuple(t for i, t in enumerate(s.tokens) if i not in matched_s and t not in differ)
+    extra = tuple(
+        t.replace(ABJAD_MARK, "")
+        for i, t in enumerate(s.tokens)
+        if i not in matched_s and t not in differ
+    )
     missing = tuple(
-        t for j, t in enumerate(listed.tokens) if j not in matched_l and t not in differ
+        t.replace(ABJAD_MARK, "")
+        for j, t in enumerate(listed.tokens)
+        if j not in matched_l and t not in differ
     )
     if extra:
         out.append(Reason(ReasonKind.EXTRA_WORDS, extra))

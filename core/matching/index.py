@@ -24,11 +24,18 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from core.lists.model import Entity
 from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
+from core.matching.romanize import (
+    ROMANIZATION_SIMILARITY,
+    is_abjad,
+    romanization_key,
+    skeleton,
+    skeleton_similarity,
+)
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
 from core.matching.weights import GENERIC, PLACES, TokenWeights, deletion_variants
 from core.vocabulary import ABBREVIATIONS, STRUCTURE_WEIGHT
@@ -245,6 +252,18 @@ class NameIndex:
             variant: words[0] if len(words) == 1 else tuple(words)
             for variant, words in deletions.items()
         }
+        # Listed words by romanization key ("lukoil" under "lukoil", found for "lukoyl").
+        romanized: dict[str, list[str]] = defaultdict(list)
+        for token in df:
+            key = romanization_key(token)
+            if key:
+                romanized[key].append(token)
+        self._romanized = {key: tuple(words) for key, words in romanized.items()}
+        # Listed words read from Arabic script by consonant skeleton, for Latin supplier
+        # words; the listed Latin words' skeletons, for supplier words read from Arabic
+        # script, are made the first time one comes (rare: not built for every index).
+        self._abjad_bones = _by_skeleton(t for t in df if is_abjad(t))
+        self._latin_bones: dict[str, tuple[str, ...]] | None = None
         self._longest = max(map(len, df), default=0)
         self._abbreviated: dict[str, set[str]] = defaultdict(set)
         for word in GENERIC:
@@ -302,6 +321,20 @@ class NameIndex:
             sim = typo_similarity(token, other)
             if sim:
                 found[other] = sim
+        for other in self._romanized.get(romanization_key(token), ()):
+            if found.get(other, 0.0) < ROMANIZATION_SIMILARITY:
+                found[other] = ROMANIZATION_SIMILARITY
+        if is_abjad(token) or self._abjad_bones:  # consonants against the other script
+            if is_abjad(token):
+                if self._latin_bones is None:
+                    self._latin_bones = _by_skeleton(t for t in self._vocabulary if not is_abjad(t))
+                table = self._latin_bones
+            else:
+                table = self._abjad_bones
+            for other in table.get(skeleton(token), ()):
+                sim = skeleton_similarity(token, other)
+                if found.get(other, 0.0) < sim:
+                    found[other] = sim
         found[token] = 1.0
         if len(self._similar_cache) >= _CACHE_LIMIT:
             self._similar_cache.clear()
@@ -474,6 +507,16 @@ class PrefixLevel:
             self.records.clear()
         self.records[token] = found
         return found
+
+
+def _by_skeleton(tokens: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The tokens by consonant skeleton (``romanize.skeleton``), those without one left out."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for token in tokens:
+        bones = skeleton(token)
+        if bones:
+            out[bones].append(token)
+    return {bones: tuple(words) for bones, words in out.items()}
 
 
 def _partners(pairs: dict[str, list[int]], separator: str) -> dict[str, frozenset[str]]:

@@ -35,6 +35,7 @@ _MORE_SOURCES = (
     _SOURCES.parent / "vocabulary.py",
     _SOURCES.parent / "script_fold.py",
     _SOURCES / "data" / "countries.tsv",
+    _SOURCES / "data" / "legal_forms.tsv",
 )
 
 
@@ -42,9 +43,10 @@ def _code_version() -> bytes:
     """The app version and, in a checkout, the matching sources themselves (a frozen build
     has no sources: its version changes with every release)."""
     digest = hashlib.sha256(f"{__version__}\x00{INDEX_FORMAT}".encode())
-    # OpenCC's tables come with the package: another version may fold otherwise
-    with contextlib.suppress(metadata.PackageNotFoundError):
-        digest.update(metadata.version("opencc-python-reimplemented").encode())
+    # OpenCC's and anyascii's tables come with the packages: another version may fold otherwise
+    for package in ("opencc-python-reimplemented", "anyascii"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(metadata.version(package).encode())
     for source in [*sorted(_SOURCES.glob("*.py")), *_MORE_SOURCES]:
         try:
             digest.update(source.read_bytes())

@@ -27,8 +27,9 @@ from typing import Literal
 from rapidfuzz.distance import OSA, Indel
 
 from core.matching.common_words import real_word_swap
+from core.matching.romanize import romanization_similarity, skeleton_similarity
 
-PairKind = Literal["exact", "joined", "typo", "abbreviation"]
+PairKind = Literal["exact", "joined", "typo", "abbreviation", "romanized"]
 SUPPLIER_EXTRA_EXPONENT = 0.5
 LISTED_MISSING_EXPONENT = 1.0
 TYPO_COST = 0.8  # similarity lost per edit, relative to word length
@@ -110,6 +111,9 @@ def align(
                 a, b = supplier[i], listed[j]
                 sim = typo_similarity(a, b)
                 kind: PairKind = "typo"
+                romanized = romanization_similarity(a, b) or skeleton_similarity(a, b)
+                if romanized > sim:  # Lukoyl / Lukoil: two romanizations, not a typo
+                    sim, kind = romanized, "romanized"
                 if not sim and _abbreviates(a, b, is_generic):
                     sim, kind = ABBREVIATION_SIMILARITY, "abbreviation"
                 if sim:

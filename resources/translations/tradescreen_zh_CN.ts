@@ -193,6 +193,26 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>已忽略括号中的缩写：{detail}</translation>
     </message>
     <message>
+        <source>another romanization: {detail}</source>
+        <translation>另一种拉丁字母拼写：{detail}</translation>
+    </message>
+    <message>
+        <source>written in Cyrillic: {printed} reads {latin}</source>
+        <translation>以西里尔字母书写：{printed} 读作 {latin}</translation>
+    </message>
+    <message>
+        <source>written in Greek: {printed} reads {latin}</source>
+        <translation>以希腊字母书写：{printed} 读作 {latin}</translation>
+    </message>
+    <message>
+        <source>written in Arabic script: {printed} reads {latin}</source>
+        <translation>以阿拉伯字母书写：{printed} 读作 {latin}</translation>
+    </message>
+    <message>
+        <source>written in Hangul: {printed} reads {latin}</source>
+        <translation>以韩文书写：{printed} 读作 {latin}</translation>
+    </message>
+    <message>
         <source>weak</source>
         <translation>弱</translation>
     </message>
