@@ -31,9 +31,13 @@ from core.lists.model import Entity
 from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
 from core.matching.weights import GENERIC, PLACES, TokenWeights, deletion_variants
+from core.progress import NullProgress, Progress, check_cancelled
 from core.vocabulary import ABBREVIATIONS, STRUCTURE_WEIGHT
 
 _CACHE_LIMIT = 400_000
+BUILD_LABEL = "Building the name index"
+"""The label of the progress an index build reports (``NameIndex(..., progress=...)``)."""
+_REPORT_EVERY = 5000  # entities (or names) between progress reports and cancel checks
 _EPSILON = 1e-9
 _NONE: frozenset[str] = frozenset()
 # A supplier word at one level: (listed words reached, their pair partners, names found by
@@ -173,9 +177,14 @@ def _tokenize(printed: str) -> tuple[str, tuple[str, ...], NormalizedName | None
 class NameIndex:
     """All names of all entities, with the lookup structures described in the module doc."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity], progress: Progress | None = None) -> None:
+        """Index ``entities``. ``progress`` hears ``BUILD_LABEL`` reports (in steps of
+        ``build_steps(len(entities))``) and is checked for cancel between them (``Cancelled``
+        is raised; nothing is kept)."""
+        progress = progress or NullProgress()
         self.entities = tuple(entities)
         self._entity_count = len(self.entities)
+        steps = build_steps(self._entity_count)
         # What matching needs of the entities once the names are indexed; kept with the index
         # so that a worker process can match from the saved file alone.
         self.entity_ids = tuple(entity.entity_id for entity in self.entities)
@@ -184,6 +193,8 @@ class NameIndex:
         pending = []
         df: dict[str, int] = defaultdict(int)
         for e, entity in enumerate(self.entities):
+            if e % _REPORT_EVERY == 0:
+                _step(progress, e, steps)
             seen: set[str] = set()
             for printed, is_alias, derived_from in _names_of(entity):
                 script, tokens, norm = _tokenize(printed)
@@ -215,6 +226,7 @@ class NameIndex:
         self._compact: dict[str, list[int]] = defaultdict(list)
         self._cjk_exact: dict[str, list[int]] = defaultdict(list)
         char_df: dict[str, int] = defaultdict(int)
+        _step(progress, self._entity_count, steps)
         for nid, name in enumerate(self.names):
             if name.script == "cjk":
                 self._cjk_ids.append(nid)
@@ -236,6 +248,7 @@ class NameIndex:
         }
         deletions: dict[str, list[str]] = defaultdict(list)
         variants_of = deletion_variants.__wrapped__  # every word once: no use caching
+        _step(progress, self._entity_count + self._entity_count // 2, steps)
         for token in df:
             for variant in variants_of(token):
                 deletions[variant].append(token)
@@ -258,6 +271,7 @@ class NameIndex:
         self._reach_cache: dict[str, tuple[str, ...]] = {}
         self._levels: dict[float, PrefixLevel] = {}
         self._level_for: dict[float, PrefixLevel] = {}  # by the exact minimum score asked
+        _step(progress, 2 * self._entity_count, steps)
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the entities (the caller has them) and the caches of supplier
@@ -321,12 +335,13 @@ class NameIndex:
 
     # -- candidates -------------------------------------------------------------------------
 
-    def level(self, min_score: float) -> PrefixLevel:
-        """The prefix index for names scoring at least ``min_score`` (built once)."""
+    def level(self, min_score: float, progress: Progress | None = None) -> PrefixLevel:
+        """The prefix index for names scoring at least ``min_score`` (built once; a build
+        reports to ``progress`` as the last third of ``build_steps``)."""
         key = math.floor(max(0.0, min(min_score, 100.0)) * 2.0) / 2.0
         found = self._levels.get(key)
         if found is None:
-            found = self._levels[key] = PrefixLevel(self, key)
+            found = self._levels[key] = PrefixLevel(self, key, progress)
         self._level_for[min_score] = found
         return found
 
@@ -420,12 +435,18 @@ class NameIndex:
 class PrefixLevel:
     """Prefix keys of every name for one minimum score (see the module doc)."""
 
-    def __init__(self, index: NameIndex, min_score: float) -> None:
+    def __init__(
+        self, index: NameIndex, min_score: float, progress: Progress | None = None
+    ) -> None:
         need = min_score / 100.0
         rank = index._rank
         single: dict[str, list[int]] = defaultdict(list)
         pairs: dict[str, list[int]] = defaultdict(list)
-        for nid in index._latin_ids:
+        entities, steps = index._entity_count, build_steps(index._entity_count)
+        names = max(1, len(index.names))
+        for done, nid in enumerate(index._latin_ids):
+            if progress is not None and done % _REPORT_EVERY == 0:
+                _step(progress, 2 * entities + entities * done // names, steps)
             name = index.names[nid]
             one, two = _latin_prefix(name.tokens, name.weights, need * name.total_weight, rank)
             for key in one:
@@ -449,6 +470,8 @@ class PrefixLevel:
         self.cjk_single: dict[str, list[int]] = dict(cjk_single)
         self.cjk_pairs: dict[str, list[int]] = dict(cjk_pairs)
         self.cjk_partners = _partners(self.cjk_pairs, "")
+        if progress is not None:
+            _step(progress, steps, steps)
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "records": {}}
@@ -474,6 +497,17 @@ class PrefixLevel:
             self.records.clear()
         self.records[token] = found
         return found
+
+
+def build_steps(entities: int) -> int:
+    """The total of the progress an index build over ``entities`` reports: a third for
+    reading the names, a third for the word tables, a third for the prefix keys."""
+    return max(1, 3 * entities)
+
+
+def _step(progress: Progress, done: int, total: int) -> None:
+    check_cancelled(progress)
+    progress.report(min(done, total), total, BUILD_LABEL)
 
 
 def _partners(pairs: dict[str, list[int]], separator: str) -> dict[str, frozenset[str]]:

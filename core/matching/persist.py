@@ -23,6 +23,7 @@ from core import __version__
 from core.collector import collector_paused
 from core.lists.model import Entity
 from core.matching.matcher import EntityMatcher
+from core.progress import Progress
 
 INDEX_FORMAT = 4  # bump when the pickled structures or the normalization change
 _MAGIC = b"TRADESCREEN-NAME-INDEX\n"
@@ -69,16 +70,19 @@ def index_path(directory: Path, key: str) -> Path:
     return directory / f"name-index-{key[:40]}.pickle"
 
 
-def load_or_build(entities: Sequence[Entity], directory: Path | None) -> EntityMatcher:
+def load_or_build(
+    entities: Sequence[Entity], directory: Path | None, progress: Progress | None = None
+) -> EntityMatcher:
     """The matcher over ``entities``: its index loaded from ``directory`` when a good copy is
-    there, else built and saved there (``None``: no file at all)."""
+    there, else built (reporting to ``progress``, which may cancel it: ``Cancelled``) and
+    saved there (``None``: no file at all)."""
     if directory is None:
-        return EntityMatcher(entities)
+        return EntityMatcher(entities, progress)
     key = index_key(entities)
     path = index_path(directory, key)
     matcher = load(path, entities)
     if matcher is None:
-        matcher = EntityMatcher(entities)
+        matcher = EntityMatcher(entities, progress)
         save(path, matcher)
     return matcher
 
