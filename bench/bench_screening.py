@@ -178,7 +178,7 @@ def main() -> int:
     os.environ["TRADESCREEN_DATA_DIR"] = str(DATA_DIR)
     medians = {}
     for kind in (args.only,) if args.only else ("cold", "warm"):
-        if kind == "warm" and not list((DATA_DIR / "cache").glob("name-index-*.pickle")):
+        if kind == "warm" and not list((DATA_DIR / "cache").glob("name-index-*.index")):
             print("warm: saving the name index first (an untimed run)")
             subprocess.run(once_command(args), check=True, capture_output=True)
         runs = []

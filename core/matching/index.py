@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from core.lists.model import Entity
@@ -117,6 +117,11 @@ class IndexedName:
         return IndexedName, (*args, self.script, self.tokens, self.weights, self._norm)
 
     @property
+    def made_norm(self) -> NormalizedName | None:
+        """The full normalization if it is made already (CJK names: always)."""
+        return self._norm
+
+    @property
     def norm(self) -> NormalizedName:
         if self._norm is None:
             self._norm = normalize(self.printed)
@@ -207,7 +212,7 @@ class NameIndex:
                 df[token] += 1
         self.weights = TokenWeights(dict(df))
         weights_of = self.weights.weights
-        self.names: list[IndexedName] = [
+        self.names: Sequence[IndexedName] = [
             IndexedName(
                 nid,
                 e,
@@ -223,23 +228,26 @@ class NameIndex:
         ]
         self._latin_ids: list[int] = []
         self._cjk_ids: list[int] = []
-        self._compact: dict[str, list[int]] = defaultdict(list)
-        self._cjk_exact: dict[str, list[int]] = defaultdict(list)
+        compact: dict[str, list[int]] = defaultdict(list)
+        cjk_exact: dict[str, list[int]] = defaultdict(list)
         char_df: dict[str, int] = defaultdict(int)
         _step(progress, self._entity_count, steps)
         for nid, name in enumerate(self.names):
             if name.script == "cjk":
                 self._cjk_ids.append(nid)
                 core = name.compact
-                self._cjk_exact[core].append(nid)
+                cjk_exact[core].append(nid)
                 prefix = name.norm.country_prefix
                 if prefix:
-                    self._cjk_exact[core[len(prefix) :]].append(nid)
+                    cjk_exact[core[len(prefix) :]].append(nid)
                 for ch in set(core):
                     char_df[ch] += 1
             else:
                 self._latin_ids.append(nid)
-                self._compact[name.compact].append(nid)
+                compact[name.compact].append(nid)
+        # Read-only from here on: a loaded index reads these from its file (``mapped_index``).
+        self._compact: Mapping[str, Sequence[int]] = dict(compact)
+        self._cjk_exact: Mapping[str, Sequence[int]] = dict(cjk_exact)
         self._char_df = dict(char_df)
         # Rarest first: the order in which a name's words are taken into its prefix.
         self._rank = {
@@ -403,8 +411,8 @@ class NameIndex:
                 found.update(pairs[key])
         return found, weights
 
-    def cjk_exact(self, core: str) -> list[int]:
-        return self._cjk_exact.get(core, [])
+    def cjk_exact(self, core: str) -> Sequence[int]:
+        return self._cjk_exact.get(core, ())
 
     def cjk_candidates(self, core: str, min_score: float) -> set[int]:
         """CJK names sharing enough of their rarest characters with ``core`` (or equal to
@@ -462,13 +470,14 @@ class PrefixLevel:
                 cjk_single[key].append(nid)
             for key in twos:
                 cjk_pairs[key].append(nid)
-        self.single: dict[str, list[int]] = dict(single)
-        self.pairs: dict[str, list[int]] = dict(pairs)
+        # Read-only from here on: a loaded index reads these from its file (``mapped_index``).
+        self.single: Mapping[str, Sequence[int]] = dict(single)
+        self.pairs: Mapping[str, Sequence[int]] = dict(pairs)
         self.partners = _partners(self.pairs, "\x00")
         self._index = index
         self.records: dict[str, _Record] = {}
-        self.cjk_single: dict[str, list[int]] = dict(cjk_single)
-        self.cjk_pairs: dict[str, list[int]] = dict(cjk_pairs)
+        self.cjk_single: Mapping[str, Sequence[int]] = dict(cjk_single)
+        self.cjk_pairs: Mapping[str, Sequence[int]] = dict(cjk_pairs)
         self.cjk_partners = _partners(self.cjk_pairs, "")
         if progress is not None:
             _step(progress, steps, steps)
@@ -510,7 +519,7 @@ def _step(progress: Progress, done: int, total: int) -> None:
     progress.report(min(done, total), total, BUILD_LABEL)
 
 
-def _partners(pairs: dict[str, list[int]], separator: str) -> dict[str, frozenset[str]]:
+def _partners(pairs: Mapping[str, Sequence[int]], separator: str) -> dict[str, frozenset[str]]:
     """Word -> the words it forms a pair key with."""
     out: dict[str, set[str]] = defaultdict(set)
     for key in pairs:
