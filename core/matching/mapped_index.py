@@ -49,6 +49,7 @@ import pickle
 import struct
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import accumulate, chain
 from typing import Any, BinaryIO, overload
 from zlib import crc32
 
@@ -139,22 +140,22 @@ def _postings_section(table: Mapping[str, Sequence[int]]) -> bytes:
     while slots < 2 * count:
         slots *= 2
     mask = slots - 1
-    slot = _u32()
-    slot.frombytes(bytes(4 * slots))
-    key_at, val_at, values = _u32(0), _u32(0), _u32()
-    keys: list[bytes] = []
-    size = 0
-    for entry, (key, ids) in enumerate(table.items()):
-        raw = key.encode("utf-8", "surrogatepass")
-        at = crc32(raw) & mask
+    # Whole-table steps in C (encode, hash, offsets, values); only the probing is a loop.
+    raws = [key.encode("utf-8", "surrogatepass") for key in table]
+    slot = array("I", bytes(4 * slots))
+    for entry, hashed in enumerate(map(crc32, raws), start=1):
+        at = hashed & mask
         while slot[at]:
             at = (at + 1) & mask
-        slot[at] = entry + 1
-        keys.append(raw)
-        size += len(raw)
-        key_at.append(_checked(size))
-        values.extend(ids)
-        val_at.append(_checked(len(values)))
+        slot[at] = entry
+    key_at = _u32(0)
+    key_at.extend(accumulate(map(len, raws)))
+    val_at = _u32(0)
+    val_at.extend(accumulate(map(len, table.values())))
+    values = array("I", chain.from_iterable(table.values()))
+    keys = raws
+    _checked(key_at[-1])
+    _checked(val_at[-1])
     head = _u32(count)
     head.append(slots)
     return b"".join(
