@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -226,6 +227,9 @@ class NameIndex:
             )
             for nid, (e, printed, alias, derived, script, tokens, norm) in enumerate(pending)
         ]
+        # Each name's length without spaces: the CJK length bound reads it for every
+        # candidate, without making the name (a mapped index makes names on first use).
+        self._compact_len = array("I", [len(name.compact) for name in self.names])
         self._latin_ids: list[int] = []
         self._cjk_ids: list[int] = []
         compact: dict[str, list[int]] = defaultdict(list)
@@ -431,12 +435,10 @@ class NameIndex:
                     if ch < other or (ch == other and core.count(ch) > 1):
                         found.update(pairs[ch + other])
         # The score is at most (shorter / longer) ** 1 (missing) or ** 0.5 (extra).
-        names, size = self.names, len(core)
+        lengths, size = self._compact_len, len(core)
         ratio = (min_score / 100.0) ** 2
         return {
-            nid
-            for nid in found
-            if min(size, n := len(names[nid].compact)) >= ratio * max(size, n) - _EPSILON
+            nid for nid in found if min(size, n := lengths[nid]) >= ratio * max(size, n) - _EPSILON
         }
 
 
