@@ -60,6 +60,7 @@ from core.matching.weak import (
     in_greater_china,
     short_name_inside,
 )
+from core.progress import Progress
 
 MATCHER_VERSION = 2
 """Bumped whenever the same names and lists can score differently (written in the --json)."""
@@ -105,13 +106,15 @@ class NameMatch:
 class EntityMatcher:
     """Matches supplier names against a fixed set of entities; build once, match many."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity], progress: Progress | None = None) -> None:
+        """Index ``entities`` (``progress``: see ``NameIndex``; cancel raises ``Cancelled``)."""
         # The index is a few hundred thousand small objects and no reference cycles: the
         # cyclic garbage collector, which would scan them again and again while they are
         # made, is paused meanwhile.
         with collector_paused():
-            index = NameIndex(entities)
-            index.level(DEFAULT_THRESHOLD - COUNTRY_AGREES_BONUS - LEGAL_FORM_AGREEMENT_BONUS)
+            index = NameIndex(entities, progress)
+            cutoff = DEFAULT_THRESHOLD - COUNTRY_AGREES_BONUS - LEGAL_FORM_AGREEMENT_BONUS
+            index.level(cutoff, progress)
         self._init(index)
 
     @classmethod
