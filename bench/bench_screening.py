@@ -15,7 +15,16 @@ find it saved; the "cold" runs start without it (the first screening after an up
 the app, when the workers build it) and are reported for what they cost. Per run, the phases
 come from the engine's progress reports: reading (with the workers starting meanwhile),
 waiting for the workers' index, matching the distinct names, and the rows that match
-(statuses, hits). Memory: the main process's peak and the largest worker's.
+(statuses, hits). Memory: the main process's peak RSS and each worker's (peak RSS and, at
+the end, PSS: its share of the pages it maps with the others), and their sums. The RSS sum
+counts the mapped index once per process; the PSS sum counts it once.
+
+Beside it, brute force: ``rapidfuzz.process.cdist`` (token_sort_ratio on lower-cased text,
+every core) of a sample of the file's distinct names against every listed name, timed and
+extrapolated to all distinct names on every core (``--brute-sample``, 0: none), so that the
+ratio is measured in the same run on the same machine load. cdist needs numpy, which the app
+does not ship; without it ``process.extract`` runs the same C++ scorer row by row on one
+core, and the time is divided by the cores.
 """
 
 from __future__ import annotations
@@ -140,11 +149,17 @@ def run_once(args: argparse.Namespace) -> dict[str, object]:
     elapsed = end - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = runtime.pool.workers if runtime.pool is not None else 0
+    each = _worker_memory(runtime.pool, workers) if runtime.pool is not None else []
     runtime.close(wait=True)  # so that the workers' peak memory is counted
     worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    main_pss = _memory_now()[1]
+    brute = _brute_force(entities, path, args.brute_sample) if args.brute_sample else None
     return {
         "workers": workers,
         "worker_peak_rss_mib": worker_rss if workers else 0.0,
+        "worker_memory": each,
+        "main_pss_mib": main_pss,
+        "brute": brute,
         "phases": clock.phases(start, end),
         "seconds": elapsed,
         "rows": result.rows_screened,
@@ -156,9 +171,74 @@ def run_once(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
+def _memory_now() -> tuple[float, float]:
+    """(peak RSS, PSS now) of this process in MiB (PSS: 0 where /proc has no rollup)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    pss = 0.0
+    try:
+        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                pss = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return peak, pss
+
+
+def _worker_report(pause: float) -> tuple[int, float, float]:
+    time.sleep(pause)  # long enough that every worker takes one of these tasks
+    return (os.getpid(), *_memory_now())
+
+
+def _worker_memory(pool: object, workers: int) -> list[tuple[float, float]]:
+    """(peak RSS, PSS) of each matching process, asked of them before they stop."""
+    executor = pool._executor  # type: ignore[attr-defined]  # a bench may look inside
+    futures = [executor.submit(_worker_report, 0.3) for _ in range(3 * workers)]
+    seen: dict[int, tuple[float, float]] = {}
+    for future in futures:
+        pid, peak, pss = future.result()
+        seen[pid] = (peak, pss)
+    return list(seen.values())
+
+
+def _brute_force(entities: list[Entity], path: Path, sample: int) -> dict[str, float]:
+    """Seconds ``rapidfuzz.process.cdist`` takes for a sample of the file's distinct names
+    against every listed name, and that extrapolated to all distinct names."""
+    import openpyxl
+    from rapidfuzz import fuzz, process
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    cells = [row[1] for row in book.active.iter_rows(min_row=4, values_only=True) if row[1]]
+    distinct = list(dict.fromkeys(str(c).lower() for c in cells))
+    listed = [name.lower() for e in entities for name in e.names()]
+    rng = random.Random(5)
+    chosen = rng.sample(distinct, min(sample, len(distinct)))
+    try:
+        import numpy  # noqa: F401  # cdist returns a numpy matrix
+    except ImportError:
+        numpy_found = False
+    else:
+        numpy_found = True
+    started = time.perf_counter()
+    if numpy_found:
+        for at in range(0, len(chosen), 25):  # 25 rows of scores at a time: bounded memory
+            process.cdist(chosen[at : at + 25], listed, scorer=fuzz.token_sort_ratio,
+                          dtype="uint8", workers=-1, score_cutoff=88)  # fmt: skip
+    else:  # the same C++ scorer over every listed name, one supplier name at a time
+        for name in chosen:
+            process.extract(name, listed, scorer=fuzz.token_sort_ratio, score_cutoff=88,
+                            limit=None)  # fmt: skip
+    seconds = time.perf_counter() - started
+    # cdist used every core; extract runs on one: per core-second, scaled to the cores.
+    cores = 1 if numpy_found else os.cpu_count() or 1
+    every = seconds * len(distinct) / max(1, len(chosen)) / cores
+    how = "cdist" if numpy_found else "extract"
+    return {"sample": len(chosen), "seconds": seconds, "how": how, "all_seconds": every}
+
+
 def once_command(args: argparse.Namespace) -> list[str]:
     return [sys.executable, __file__, "--once", "--rows", str(args.rows),
-            "--entities", str(args.entities), "--seed", str(args.seed)]  # fmt: skip
+            "--entities", str(args.entities), "--seed", str(args.seed),
+            "--brute-sample", str(args.brute_sample)]  # fmt: skip
 
 
 def main() -> int:
@@ -170,6 +250,9 @@ def main() -> int:
     parser.add_argument(
         "--only", choices=("cold", "warm"), help="run one kind only (warm needs a saved index)"
     )
+    parser.add_argument(
+        "--brute-sample", type=int, default=200, help="names for the cdist estimate (0: none)"
+    )
     parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.once:
@@ -178,8 +261,8 @@ def main() -> int:
     os.environ["TRADESCREEN_DATA_DIR"] = str(DATA_DIR)
     medians = {}
     for kind in (args.only,) if args.only else ("cold", "warm"):
-        if kind == "warm" and not list((DATA_DIR / "cache").glob("name-index-*.pickle")):
-            print("warm: saving the name index first (an untimed run)")
+        if kind == "warm":  # a saved index of other entities would not do: one run first
+            print("warm: saving the name index first, unless saved (an untimed run)")
             subprocess.run(once_command(args), check=True, capture_output=True)
         runs = []
         for _ in range(args.repeat):
@@ -202,9 +285,26 @@ def main() -> int:
                     else ", matched in-process"
                 )
             )
+            if r["worker_memory"]:
+                each = " + ".join(f"{peak:.0f}" for peak, _ in r["worker_memory"])
+                rss_sum = r["peak_rss_mib"] + sum(peak for peak, _ in r["worker_memory"])
+                pss_sum = r["main_pss_mib"] + sum(pss for _, pss in r["worker_memory"])
+                print(f"  memory: main {r['peak_rss_mib']:.0f} + workers {each} MiB peak RSS = "
+                      f"{rss_sum:.0f} MiB summed; PSS at the end (the mapped index counted "
+                      f"once) {pss_sum:.0f} MiB summed")  # fmt: skip
+                r["rss_sum"], r["pss_sum"] = rss_sum, pss_sum
+            if r["brute"]:
+                b = r["brute"]
+                print(f"  brute force ({b['how']}): {b['sample']} names in {b['seconds']:.2f} s, "
+                      f"all distinct names on every core ~{b['all_seconds']:.0f} s "
+                      f"({b['all_seconds'] / r['seconds']:.0f}x this run)")  # fmt: skip
         times = sorted(r["seconds"] for r in runs)
         best, median = times[0], times[len(times) // 2]
         medians[kind] = median
+        for key, what in (("rss_sum", "peak RSS summed"), ("pss_sum", "PSS summed")):
+            values = sorted(r.get(key, 0.0) for r in runs)
+            if values[-1]:
+                print(f"{kind}: median {what} {values[len(values) // 2]:.0f} MiB")
         if kind == "warm":
             verdict = "meets" if median <= TARGET_SECONDS else "MISSES"
             tail = f": {verdict} the {TARGET_SECONDS:.0f} s target"

@@ -106,10 +106,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entities", type=Path, default=DEFAULT_ENTITIES)
     parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE)
     parser.add_argument("--save-baseline", action="store_true", help="overwrite the baseline")
+    parser.add_argument(
+        "--saved-index",
+        action="store_true",
+        help="match through the index as saved and mapped again (core.matching.persist)",
+    )
     args = parser.parse_args(argv)
 
     rows = load_labelled(args.csv)
     matcher = EntityMatcher(read_entities_csv(args.entities))
+    if args.saved_index:
+        import tempfile
+
+        from core.matching.persist import load, save
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "dev.index"
+            loaded = load(path) if save(path, matcher) else None
+            if loaded is None:
+                raise SystemExit("the index could not be saved and loaded")
+            matcher = loaded
+            print(f"matching through the saved index ({path.name})")
     hits = run(rows, matcher)
     result = evaluate(rows, hits, args.threshold)
     print(f"{args.csv.name}: {len(rows)} rows, {result.positives} listed spellings")

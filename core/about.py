@@ -50,6 +50,7 @@ BUNDLED_LIBRARIES: tuple[BundledLibrary, ...] = (
     BundledLibrary("OpenCC (Python reimplementation)", "opencc-python-reimplemented",
                    "Apache-2.0"),
     BundledLibrary("charset-normalizer", "charset-normalizer", "MIT"),
+    BundledLibrary("anyascii", "anyascii", "ISC"),
     BundledLibrary("psycopg", "psycopg", "LGPL-3.0-only", required=False),
 )  # fmt: skip
 

@@ -16,24 +16,79 @@ LEGAL_FORMS_ANYWHERE: dict[str, str] = {
     "co": "co", "company": "co", "ltd": "ltd", "limited": "ltd", "llc": "llc",
     "llp": "llp", "lllp": "llp", "plc": "plc", "gmbh": "gmbh", "mbh": "gmbh",
     "pty": "pty", "pte": "pte", "pvt": "pvt", "sarl": "sarl", "srl": "srl", "sro": "sro",
-    "spol": "sro", "kgaa": "kgaa", "oyj": "oy", "ltda": "ltda", "pjsc": "jsc", "jsc": "jsc",
-    "ojsc": "jsc", "bhd": "bhd", "sdn": "bhd", "tbk": "tbk", "gesmbh": "gmbh",
+    "spol": "sro", "kgaa": "kgaa", "oyj": "oy", "ltda": "ltda", "pjsc": "pjsc", "jsc": "jsc",
+    "ojsc": "ojsc", "cjsc": "cjsc", "bhd": "bhd", "sdn": "bhd", "tbk": "tbk", "gesmbh": "gmbh",
 }  # fmt: skip
+# The Russian/CIS forms' classes are those of their English compare forms: ООО/OOO = LLC,
+# АО/AO = JSC, ПАО/PAO = PJSC, ОАО/OAO = OJSC, ЗАО/ZAO = CJSC (Cyrillic is transliterated
+# first). More forms of every jurisdiction come from core/matching/data/legal_forms.tsv.
 
 # Short legal forms that can also be ordinary words or initials ("AS", "SE", "SA", "AB"):
 # stripped only at the start or the end of a name.
 LEGAL_FORMS_AT_EDGES: dict[str, str] = {
     "ag": "ag", "se": "se", "sa": "sa", "sas": "sa", "spa": "spa", "bv": "bv", "nv": "nv",
     "as": "as", "ab": "ab", "asa": "as", "oy": "oy", "kk": "kk", "kg": "kg", "lp": "lp",
-    "sl": "sl", "slu": "sl", "uab": "uab", "ooo": "ooo", "zao": "zao", "oao": "jsc",
-    "ao": "jsc", "pao": "jsc", "sp": "sp", "zoo": "sp", "zo": "sp", "oo": "sp", "o": "sp",
+    "sl": "sl", "slu": "sl", "uab": "uab", "ooo": "llc", "zao": "cjsc", "oao": "ojsc",
+    "ao": "jsc", "pao": "pjsc", "sp": "sp", "zoo": "sp", "zo": "sp", "oo": "sp", "o": "sp",
     "z": "sp", "gk": "kk", "yk": "kk", "cv": "cv", "sab": "sa", "partnership": "lp",
     "private": "pvt", "pt": "pt", "doo": "sro", "ehf": "as", "aps": "as", "sae": "sa",
-    "kft": "kft", "zrt": "kft", "nyrt": "kft", "ltee": "ltd",
+    "kft": "kft", "zrt": "kft", "nyrt": "kft", "ltee": "ltd", "ug": "ug", "ek": "ek",
+    "hb": "hb", "kb": "kb", "ca": "sa", "sac": "sa", "ep": "ep", "lda": "ltda", "sti": "ltd",
+    "spj": "sp",
 }  # fmt: skip
 
 STOP_WORDS: frozenset[str] = frozenset(
     "and of the for by de des du la le les del der den und et y a an in at on no".split()
+)
+
+# Name particles: part of a name when they stand before a name word at its start ("De La
+# Rue", "van der Bilt"), else stop words or plain words ("Banco de Chile"); the leading ones
+# never mean "of" and are part of the name wherever they stand ("Saudi Bin Laden Group").
+# A particle glued to its name word is one word (core.matching.name_words).
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "de der den des del della la le les du da di dos das".split()
+)
+LEADING_PARTICLES: frozenset[str] = frozenset("van von al el bin ibn abu bint".split())
+
+# Words that say "number" before one ("Institute Number 5", "Werk Nr. 3"): dropped there,
+# like "No.", which is a stop word anyway.
+NUMBER_MARKS: frozenset[str] = frozenset("number nr num nummer numero".split())
+
+# Numbers written as words, read as their digits (core.matching.name_words).
+NUMBER_WORDS: dict[str, int] = (
+    {
+        word: value
+        for value, word in enumerate(
+            """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen seventeen eighteen nineteen""".split(),
+            start=1,
+        )
+    }
+    | {
+        word: 10 * value
+        for value, word in enumerate(
+            "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2
+        )
+    }
+    | {"hundred": 100}
+)
+ORDINAL_WORDS: dict[str, int] = (
+    {
+        word: value
+        for value, word in enumerate(
+            """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth""".split(),
+            start=1,
+        )
+    }
+    | {
+        word: 10 * value
+        for value, word in enumerate(
+            "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+            2,
+        )
+    }
+    | {"hundredth": 100}
 )
 
 # Abbreviations written in supplier files, mapped to the full (singular) word.

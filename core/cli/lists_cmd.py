@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import CommandContext, date_argument, warn
+from core.cli.common import CommandContext, TerminalProgress, date_argument, warn
 from core.cli.documents import lists_document
 from core.cli.output import is_stdio, json_argument, write_json
 from core.errors import UsageError
@@ -122,7 +122,11 @@ def import_pack(args: argparse.Namespace, context: CommandContext) -> int:
     else:
         print(f"already imported: {release.publisher} {release.version}; nothing changed")
     started = time.perf_counter()
-    names = context.screening.prepare_index()
+    progress = TerminalProgress()
+    try:
+        names = context.screening.prepare_index(progress)
+    finally:
+        progress.finish()
     print(f"name index ready: {names} names ({time.perf_counter() - started:.1f} s)")
     if result.created:
         _report_monitored(context)

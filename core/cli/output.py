@@ -7,18 +7,19 @@ whose extension is judged from its first bytes, so that the readers treat it as 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from core.screening.json_export import FORMAT_VERSION
+from core.screening.json_export import FORMAT_VERSION, Streamed
 
 STDIO = Path("-")
 
@@ -50,10 +51,37 @@ def _opened(path: Path, newline: str | None = None) -> Iterator[TextIO]:
 
 
 def write_json(data: dict[str, Any], path: Path) -> None:
-    """``data`` as indented UTF-8 JSON to ``path`` or standard output."""
+    """``data`` as indented UTF-8 JSON to ``path`` or standard output. A top-level value that
+    is ``Streamed`` is written item by item (the text is the same as of a list): a document
+    of millions of hits is never held whole."""
     with _opened(path) as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
+        if not any(isinstance(v, Streamed) for v in data.values()):
+            json.dump(data, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+            return
+        handle.write("{")
+        for number, (key, value) in enumerate(data.items()):
+            handle.write(("," if number else "") + "\n  " + json.dumps(key, ensure_ascii=False))
+            handle.write(": ")
+            if isinstance(value, Streamed):
+                _write_items(handle, value)
+            else:
+                handle.write(_indented(json.dumps(value, ensure_ascii=False, indent=2), "  "))
+        handle.write("\n}\n" if data else "}\n")
+
+
+def _indented(text: str, prefix: str) -> str:
+    # JSON text has no raw line break inside a value, so every line break starts a line
+    return text.replace("\n", "\n" + prefix)
+
+
+def _write_items(handle: TextIO, items: Iterable[Any]) -> None:
+    first = True
+    for item in items:
+        handle.write("[\n    " if first else ",\n    ")
+        handle.write(_indented(json.dumps(item, ensure_ascii=False, indent=2), "    "))
+        first = False
+    handle.write("[]" if first else "\n  ]")
 
 
 def csv_cell(value: Any) -> str | int | float:
@@ -70,18 +98,20 @@ def csv_cell(value: Any) -> str | int | float:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_csv(header: list[str], rows: list[dict[str, Any]], path: Path) -> None:
-    """A header line and one line per row (UTF-8, with a BOM in a file so Excel reads it)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([csv_cell(row.get(name)) for name in header])
-    if is_stdio(path):
-        sys.stdout.write(buffer.getvalue())
-        sys.stdout.flush()
-    else:
-        path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+def write_csv(header: list[str], rows: Iterable[dict[str, Any]], path: Path) -> None:
+    """A header line and one line per row (UTF-8, with a BOM in a file so Excel reads it),
+    written as the rows come."""
+    stdio = is_stdio(path)
+    with (
+        contextlib.nullcontext(sys.stdout)
+        if stdio
+        else path.open("w", encoding="utf-8-sig", newline="")
+    ) as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([csv_cell(row.get(name)) for name in header])
+        handle.flush()
 
 
 def suffix_for(data: bytes) -> str:

@@ -13,7 +13,7 @@ from core.cli.output import is_stdio, json_argument, write_json
 from core.cli.reports import check_report_name, language_argument, write_run_report
 from core.cli.screen_cmd import print_summary
 from core.review import AuditLog, Decision, DecisionService, RunStore
-from core.screening.json_export import result_to_json
+from core.screening.json_export import result_to_streamed_json
 from core.store.audit import AuditHead, verify_chain
 from core.store.audit_file import read_trail, write_trail
 
@@ -109,7 +109,7 @@ def show_run(args: argparse.Namespace, context: CommandContext) -> int:
     result = RunStore(context.db).load(args.run_id)
     head = AuditLog(context.db).head()
     if args.json is not None:
-        write_json(run_document(result_to_json(result), head), args.json)
+        write_json(run_document(result_to_streamed_json(result), head), args.json)
         if is_stdio(args.json):
             return 0
     print(f"run {result.run_id}: screened {result.started_at:%Y-%m-%d %H:%M} UTC by {result.user}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,8 @@ from core.lists.model import Status
 from core.matching import MAX_THRESHOLD, MIN_THRESHOLD, threshold_in_range
 from core.review.state import Review, ReviewState, review_of
 from core.screening import ListingHit, ScreeningRequest, ScreeningResult
-from core.screening.json_export import hit_json_fields, hit_to_json, result_to_json
+from core.screening.hit_table import HitTable
+from core.screening.json_export import hit_json_fields, hit_to_json, result_to_streamed_json
 from core.spreadsheets import SheetChoice
 from core.spreadsheets.encodings import encoding_named
 
@@ -167,9 +170,9 @@ def _screen(path: Path, args: argparse.Namespace, context: CommandContext) -> in
     for message in [w.message for w in result.freshness] + [w.message for w in result.coverage]:
         warn(message)
     if args.json is not None:
-        write_json(result_to_json(result), args.json)
+        write_json(result_to_streamed_json(result), args.json)
     if args.csv is not None:
-        write_csv(hit_json_fields(), [hit_to_json(h) for h in result.hits], args.csv)
+        write_csv(hit_json_fields(), map(hit_to_json, result.hits), args.csv)
     if args.output is not None:
         write_run_report(result, args.output, context, args.language, all_rows=args.all_rows)
     if not (is_stdio(args.json) or is_stdio(args.csv)):
@@ -190,10 +193,7 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
     releases = ", ".join(f"{r.publisher} {r.version}" for r in result.releases)
     known = f" known on {result.known_on.isoformat()}" if result.known_on else ""
     print(f"list releases{known}: {releases}")
-    by_row: dict[tuple[str | None, int, str], list[ListingHit]] = {}
-    for hit in result.hits:
-        by_row.setdefault(hit.key, []).append(hit)
-    for hits in by_row.values():
+    for hits in _by_row_and_entity(result.hits):
         first = hits[0]
         where = f"{first.sheet}!{first.row}" if first.sheet else f"row {first.row}"
         print(
@@ -209,9 +209,14 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
             decision = _review_text(review_of(hit))
             basis = " (computed)" if hit.status_basis is StatusBasis.COMPUTED else ""
             print(f"{'':16}{hit.list_id}: {hit.status.value}{basis}{window}{decision}")
-    counts: dict[str, int] = {}
-    for hit in result.hits:
-        counts[hit.status.value] = counts.get(hit.status.value, 0) + 1
+    # by status, in the order first seen (a HitTable counts by group, not hit by hit)
+    every = result.hits
+    by_status = (
+        every.count_by("status")
+        if isinstance(every, HitTable)
+        else Counter(h.status for h in every)
+    )
+    counts = {status.value: n for status, n in by_status.items()}
     summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no hits"
     print(f"{result.flagged_rows()} of {result.rows_screened} rows flagged: {summary}")
     _print_item_hits(result)
@@ -219,6 +224,19 @@ def print_summary(result: ScreeningResult, report: Path | None) -> None:
         print(f"stored as run {result.run_id}")
     if report is not None:
         print(f"report written to {report}")
+
+
+def _by_row_and_entity(hits: Iterable[ListingHit]) -> Iterator[list[ListingHit]]:
+    """The hits of each row and entity, entities in the order first seen in the row. A
+    result's hits come row by row, so only one row's hits are held at a time."""
+    row: dict[tuple[str | None, int, str], list[ListingHit]] = {}
+    place: tuple[str | None, int] | None = None
+    for hit in hits:
+        if (hit.sheet, hit.row) != place:
+            yield from row.values()
+            row, place = {}, (hit.sheet, hit.row)
+        row.setdefault(hit.key, []).append(hit)
+    yield from row.values()
 
 
 def _review_text(review: Review) -> str:

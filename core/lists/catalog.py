@@ -158,7 +158,8 @@ class ListCatalog:
                 return
         trusted = self.trusted if not bundled else None
         pack = read_pack(path, trusted=trusted, allow_unsigned=allow_unsigned)
-        with self.db.session() as session:
+
+        def add(session: Session) -> None:
             if has_items(session, release.release_id):
                 return
             store_items(session, release.release_id, pack.items)
@@ -169,6 +170,8 @@ class ListCatalog:
                 {"release_id": release.release_id, "items": len(pack.items)},
                 actor or ("tradescreen" if bundled else default_reviewer()),
             )
+
+        self.db.transaction(add)  # run again if a concurrent writer made the database refuse it
 
     def newest_of(self, publisher: str) -> ReleaseInfo | None:
         """The publisher's newest release (what screening uses by default), or None."""
@@ -203,7 +206,7 @@ class ListCatalog:
         progress: Progress,
         actor: str | None,
     ) -> ImportResult:
-        with self.db.session() as session:
+        def store(session: Session) -> ReleaseInfo:
             clash = session.scalar(
                 select(ListRelease).where(
                     ListRelease.publisher == pack.manifest.publisher,
@@ -240,6 +243,11 @@ class ListCatalog:
                 },
                 actor or ("tradescreen" if bundled else default_reviewer()),
             )
+            return info
+
+        # The whole import runs again if a concurrent writer (a reviewer deciding on a shared
+        # database) made the database refuse it; a remaining refusal says nothing was stored.
+        info = self.db.transaction(store)
         progress.report(3, 3, "List pack imported")
         return ImportResult(info, True, len(pack.lists), len(pack.entities), len(pack.events))
 

@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.matching.index import IndexedName
+from core.matching.name_words import numbers_differ, numbers_in_core, numbers_of
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
 from core.matching.score import TokenPair
+from core.matching.transliterate import Script, script_runs
 from core.script_fold import folded_characters
 from core.vocabulary import ABBREVIATIONS
 
@@ -50,11 +52,20 @@ def describe(
             reasons.append(Reason(ReasonKind.COUNTRY_PREFIX_IGNORED, (cand.country_prefix,)))
         if cand.score < 100.0 and not cand.country_prefix and not cand.weak:
             reasons.append(Reason(ReasonKind.CHARACTERS_DIFFER))
+        ours, theirs = numbers_in_core(s.compact), numbers_in_core(listed.compact)
+        if numbers_differ(ours, theirs):
+            differ = set(ours).symmetric_difference(theirs)
+            pair = (
+                ", ".join(n for n in ours if n in differ),
+                ", ".join(n for n in theirs if n in differ),
+            )
+            reasons.append(Reason(ReasonKind.NUMBERS_DIFFER, pair))
         reasons.extend(_script_reasons(cand))
         if cand.weak == "short_name":
             reasons.append(Reason(ReasonKind.SHORT_NAME_INSIDE, (cand.name.printed,)))
     else:
         reasons.extend(_latin_reasons(cand))
+    reasons.extend(_transliteration_reasons(s.source, cand.name.printed))
     reasons.extend(Reason(ReasonKind.LEGAL_FORM_IGNORED, (form,)) for form in s.legal_forms)
     if cand.name.derived_from and _same_letters(cand.name.printed, cand.name.derived_from):
         reasons.append(Reason(ReasonKind.SAME_NAME_SPACING, (cand.name.derived_from,)))
@@ -89,7 +100,31 @@ def _script_reasons(cand: Candidate) -> list[Reason]:
     return out
 
 
-_PAIR_KINDS = {"joined": ReasonKind.SPACING, "typo": ReasonKind.TYPO}
+_SCRIPT_KINDS: dict[Script, ReasonKind] = {
+    "cyrillic": ReasonKind.WRITTEN_IN_CYRILLIC,
+    "greek": ReasonKind.WRITTEN_IN_GREEK,
+    "arabic": ReasonKind.WRITTEN_IN_ARABIC,
+    "hangul": ReasonKind.WRITTEN_IN_HANGUL,
+}
+
+
+def _transliteration_reasons(supplier: str, listed: str) -> list[Reason]:
+    """ "written in Cyrillic: Газпром reads Gazprom" for each run of words in a
+    transliterated script on either side that the other side does not print as such (a
+    Cyrillic name matched by a Cyrillic name needs no reading)."""
+    out = []
+    for text, other in ((supplier, listed), (listed, supplier)):
+        for script, printed, latin in script_runs(text):
+            if printed not in other:
+                out.append(Reason(_SCRIPT_KINDS[script], (printed, latin)))
+    return list(dict.fromkeys(out))
+
+
+_PAIR_KINDS = {
+    "joined": ReasonKind.SPACING,
+    "typo": ReasonKind.TYPO,
+    "romanized": ReasonKind.ROMANIZED,
+}
 
 
 def _latin_reasons(cand: Candidate) -> list[Reason]:
@@ -116,10 +151,23 @@ def _latin_reasons(cand: Candidate) -> list[Reason]:
         if printed in ABBREVIATIONS and ABBREVIATIONS[printed] == s.tokens[i]:
             # The expansion is the dictionary's word (what the abbreviation stands for).
             out.append(Reason(ReasonKind.ABBREVIATION_EXPANDED, (s.printed(i), s.tokens[i])))
+        elif s.tokens[i].isdigit() and not printed[:1].isdigit():  # "Forty-Four", "VI"
+            out.append(Reason(ReasonKind.NUMBER_READ, (s.printed(i), s.tokens[i])))
     matched_s = cand.covers()
     matched_l = {j for p in cand.pairs for j in p.listed}
-    extra = printed_words(s, (i for i in range(len(s.tokens)) if i not in matched_s))
-    missing = printed_words(listed, (j for j in range(len(listed.tokens)) if j not in matched_l))
+    differ: set[str] = set()
+    if numbers_differ(s.tokens, listed.tokens):
+        ours, theirs = numbers_of(s.tokens), numbers_of(listed.tokens)
+        differ = set(ours).symmetric_difference(theirs)
+        printed_s = ", ".join(s.printed(i) for i, t in enumerate(s.tokens) if t in differ)
+        printed_l = ", ".join(listed.printed(j) for j, t in enumerate(listed.tokens) if t in differ)
+        out.append(Reason(ReasonKind.NUMBERS_DIFFER, (printed_s, printed_l)))
+    # The words as printed: a stem ("siemen") or the mark of a word read from Arabic script
+    # (core.matching.romanize.ABJAD_MARK) never reaches the reviewer.
+    unmatched_s = (i for i, t in enumerate(s.tokens) if i not in matched_s and t not in differ)
+    unmatched_l = (j for j, t in enumerate(listed.tokens) if j not in matched_l and t not in differ)
+    extra = printed_words(s, unmatched_s)
+    missing = printed_words(listed, unmatched_l)
     if extra:
         out.append(Reason(ReasonKind.EXTRA_WORDS, extra))
     if missing:

@@ -23,17 +23,29 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from core.lists.model import Entity
 from core.matching.normalize import NormalizedName, has_cjk, normalize, quick_latin_tokens
+from core.matching.romanize import (
+    ROMANIZATION_SIMILARITY,
+    is_abjad,
+    romanization_key,
+    skeleton,
+    skeleton_similarity,
+)
 from core.matching.score import ABBREVIATION_SIMILARITY, typo_similarity
 from core.matching.weights import GENERIC, PLACES, TokenWeights, deletion_variants
+from core.progress import NullProgress, Progress, check_cancelled
 from core.vocabulary import ABBREVIATIONS, STRUCTURE_WEIGHT
 
 _CACHE_LIMIT = 400_000
+BUILD_LABEL = "Building the name index"
+"""The label of the progress an index build reports (``NameIndex(..., progress=...)``)."""
+_REPORT_EVERY = 5000  # entities (or names) between progress reports and cancel checks
 _EPSILON = 1e-9
 _NONE: frozenset[str] = frozenset()
 # A supplier word at one level: (listed words reached, their pair partners, names found by
@@ -113,6 +125,11 @@ class IndexedName:
         return IndexedName, (*args, self.script, self.tokens, self.weights, self._norm)
 
     @property
+    def made_norm(self) -> NormalizedName | None:
+        """The full normalization if it is made already (CJK names: always)."""
+        return self._norm
+
+    @property
     def norm(self) -> NormalizedName:
         if self._norm is None:
             self._norm = normalize(self.printed)
@@ -173,9 +190,14 @@ def _tokenize(printed: str) -> tuple[str, tuple[str, ...], NormalizedName | None
 class NameIndex:
     """All names of all entities, with the lookup structures described in the module doc."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity], progress: Progress | None = None) -> None:
+        """Index ``entities``. ``progress`` hears ``BUILD_LABEL`` reports (in steps of
+        ``build_steps(len(entities))``) and is checked for cancel between them (``Cancelled``
+        is raised; nothing is kept)."""
+        progress = progress or NullProgress()
         self.entities = tuple(entities)
         self._entity_count = len(self.entities)
+        steps = build_steps(self._entity_count)
         # What matching needs of the entities once the names are indexed; kept with the index
         # so that a worker process can match from the saved file alone.
         self.entity_ids = tuple(entity.entity_id for entity in self.entities)
@@ -184,6 +206,8 @@ class NameIndex:
         pending = []
         df: dict[str, int] = defaultdict(int)
         for e, entity in enumerate(self.entities):
+            if e % _REPORT_EVERY == 0:
+                _step(progress, e, steps)
             seen: set[str] = set()
             for printed, is_alias, derived_from in _names_of(entity):
                 script, tokens, norm = _tokenize(printed)
@@ -196,7 +220,7 @@ class NameIndex:
                 df[token] += 1
         self.weights = TokenWeights(dict(df))
         weights_of = self.weights.weights
-        self.names: list[IndexedName] = [
+        self.names: Sequence[IndexedName] = [
             IndexedName(
                 nid,
                 e,
@@ -210,24 +234,31 @@ class NameIndex:
             )
             for nid, (e, printed, alias, derived, script, tokens, norm) in enumerate(pending)
         ]
+        # Each name's length without spaces: the CJK length bound reads it for every
+        # candidate, without making the name (a mapped index makes names on first use).
+        self._compact_len = array("I", [len(name.compact) for name in self.names])
         self._latin_ids: list[int] = []
         self._cjk_ids: list[int] = []
-        self._compact: dict[str, list[int]] = defaultdict(list)
-        self._cjk_exact: dict[str, list[int]] = defaultdict(list)
+        compact: dict[str, list[int]] = defaultdict(list)
+        cjk_exact: dict[str, list[int]] = defaultdict(list)
         char_df: dict[str, int] = defaultdict(int)
+        _step(progress, self._entity_count, steps)
         for nid, name in enumerate(self.names):
             if name.script == "cjk":
                 self._cjk_ids.append(nid)
                 core = name.compact
-                self._cjk_exact[core].append(nid)
+                cjk_exact[core].append(nid)
                 prefix = name.norm.country_prefix
                 if prefix:
-                    self._cjk_exact[core[len(prefix) :]].append(nid)
+                    cjk_exact[core[len(prefix) :]].append(nid)
                 for ch in set(core):
                     char_df[ch] += 1
             else:
                 self._latin_ids.append(nid)
-                self._compact[name.compact].append(nid)
+                compact[name.compact].append(nid)
+        # Read-only from here on: a loaded index reads these from its file (``mapped_index``).
+        self._compact: Mapping[str, Sequence[int]] = dict(compact)
+        self._cjk_exact: Mapping[str, Sequence[int]] = dict(cjk_exact)
         self._char_df = dict(char_df)
         # Rarest first: the order in which a name's words are taken into its prefix.
         self._rank = {
@@ -236,6 +267,7 @@ class NameIndex:
         }
         deletions: dict[str, list[str]] = defaultdict(list)
         variants_of = deletion_variants.__wrapped__  # every word once: no use caching
+        _step(progress, self._entity_count + self._entity_count // 2, steps)
         for token in df:
             for variant in variants_of(token):
                 deletions[variant].append(token)
@@ -245,6 +277,18 @@ class NameIndex:
             variant: words[0] if len(words) == 1 else tuple(words)
             for variant, words in deletions.items()
         }
+        # Listed words by romanization key ("lukoil" under "lukoil", found for "lukoyl").
+        romanized: dict[str, list[str]] = defaultdict(list)
+        for token in df:
+            key = romanization_key(token)
+            if key:
+                romanized[key].append(token)
+        self._romanized = {key: tuple(words) for key, words in romanized.items()}
+        # Listed words read from Arabic script by consonant skeleton, for Latin supplier
+        # words; the listed Latin words' skeletons, for supplier words read from Arabic
+        # script, are made the first time one comes (rare: not built for every index).
+        self._abjad_bones = _by_skeleton(t for t in df if is_abjad(t))
+        self._latin_bones: dict[str, tuple[str, ...]] | None = None
         self._longest = max(map(len, df), default=0)
         self._abbreviated: dict[str, set[str]] = defaultdict(set)
         for word in GENERIC:
@@ -258,6 +302,7 @@ class NameIndex:
         self._reach_cache: dict[str, tuple[str, ...]] = {}
         self._levels: dict[float, PrefixLevel] = {}
         self._level_for: dict[float, PrefixLevel] = {}  # by the exact minimum score asked
+        _step(progress, 2 * self._entity_count, steps)
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the entities (the caller has them) and the caches of supplier
@@ -302,6 +347,20 @@ class NameIndex:
             sim = typo_similarity(token, other)
             if sim:
                 found[other] = sim
+        for other in self._romanized.get(romanization_key(token), ()):
+            if found.get(other, 0.0) < ROMANIZATION_SIMILARITY:
+                found[other] = ROMANIZATION_SIMILARITY
+        if is_abjad(token) or self._abjad_bones:  # consonants against the other script
+            if is_abjad(token):
+                if self._latin_bones is None:
+                    self._latin_bones = _by_skeleton(t for t in self._vocabulary if not is_abjad(t))
+                table = self._latin_bones
+            else:
+                table = self._abjad_bones
+            for other in table.get(skeleton(token), ()):
+                sim = skeleton_similarity(token, other)
+                if found.get(other, 0.0) < sim:
+                    found[other] = sim
         found[token] = 1.0
         if len(self._similar_cache) >= _CACHE_LIMIT:
             self._similar_cache.clear()
@@ -321,12 +380,13 @@ class NameIndex:
 
     # -- candidates -------------------------------------------------------------------------
 
-    def level(self, min_score: float) -> PrefixLevel:
-        """The prefix index for names scoring at least ``min_score`` (built once)."""
+    def level(self, min_score: float, progress: Progress | None = None) -> PrefixLevel:
+        """The prefix index for names scoring at least ``min_score`` (built once; a build
+        reports to ``progress`` as the last third of ``build_steps``)."""
         key = math.floor(max(0.0, min(min_score, 100.0)) * 2.0) / 2.0
         found = self._levels.get(key)
         if found is None:
-            found = self._levels[key] = PrefixLevel(self, key)
+            found = self._levels[key] = PrefixLevel(self, key, progress)
         self._level_for[min_score] = found
         return found
 
@@ -388,8 +448,8 @@ class NameIndex:
                 found.update(pairs[key])
         return found, weights
 
-    def cjk_exact(self, core: str) -> list[int]:
-        return self._cjk_exact.get(core, [])
+    def cjk_exact(self, core: str) -> Sequence[int]:
+        return self._cjk_exact.get(core, ())
 
     def cjk_candidates(self, core: str, min_score: float) -> set[int]:
         """CJK names sharing enough of their rarest characters with ``core`` (or equal to
@@ -408,24 +468,28 @@ class NameIndex:
                     if ch < other or (ch == other and core.count(ch) > 1):
                         found.update(pairs[ch + other])
         # The score is at most (shorter / longer) ** 1 (missing) or ** 0.5 (extra).
-        names, size = self.names, len(core)
+        lengths, size = self._compact_len, len(core)
         ratio = (min_score / 100.0) ** 2
         return {
-            nid
-            for nid in found
-            if min(size, n := len(names[nid].compact)) >= ratio * max(size, n) - _EPSILON
+            nid for nid in found if min(size, n := lengths[nid]) >= ratio * max(size, n) - _EPSILON
         }
 
 
 class PrefixLevel:
     """Prefix keys of every name for one minimum score (see the module doc)."""
 
-    def __init__(self, index: NameIndex, min_score: float) -> None:
+    def __init__(
+        self, index: NameIndex, min_score: float, progress: Progress | None = None
+    ) -> None:
         need = min_score / 100.0
         rank = index._rank
         single: dict[str, list[int]] = defaultdict(list)
         pairs: dict[str, list[int]] = defaultdict(list)
-        for nid in index._latin_ids:
+        entities, steps = index._entity_count, build_steps(index._entity_count)
+        names = max(1, len(index.names))
+        for done, nid in enumerate(index._latin_ids):
+            if progress is not None and done % _REPORT_EVERY == 0:
+                _step(progress, 2 * entities + entities * done // names, steps)
             name = index.names[nid]
             one, two = _latin_prefix(name.tokens, name.weights, need * name.total_weight, rank)
             for key in one:
@@ -441,14 +505,17 @@ class PrefixLevel:
                 cjk_single[key].append(nid)
             for key in twos:
                 cjk_pairs[key].append(nid)
-        self.single: dict[str, list[int]] = dict(single)
-        self.pairs: dict[str, list[int]] = dict(pairs)
+        # Read-only from here on: a loaded index reads these from its file (``mapped_index``).
+        self.single: Mapping[str, Sequence[int]] = dict(single)
+        self.pairs: Mapping[str, Sequence[int]] = dict(pairs)
         self.partners = _partners(self.pairs, "\x00")
         self._index = index
         self.records: dict[str, _Record] = {}
-        self.cjk_single: dict[str, list[int]] = dict(cjk_single)
-        self.cjk_pairs: dict[str, list[int]] = dict(cjk_pairs)
+        self.cjk_single: Mapping[str, Sequence[int]] = dict(cjk_single)
+        self.cjk_pairs: Mapping[str, Sequence[int]] = dict(cjk_pairs)
         self.cjk_partners = _partners(self.cjk_pairs, "")
+        if progress is not None:
+            _step(progress, steps, steps)
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "records": {}}
@@ -476,7 +543,28 @@ class PrefixLevel:
         return found
 
 
-def _partners(pairs: dict[str, list[int]], separator: str) -> dict[str, frozenset[str]]:
+def _by_skeleton(tokens: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The tokens by consonant skeleton (``romanize.skeleton``), those without one left out."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for token in tokens:
+        bones = skeleton(token)
+        if bones:
+            out[bones].append(token)
+    return {bones: tuple(words) for bones, words in out.items()}
+
+
+def build_steps(entities: int) -> int:
+    """The total of the progress an index build over ``entities`` reports: a third for
+    reading the names, a third for the word tables, a third for the prefix keys."""
+    return max(1, 3 * entities)
+
+
+def _step(progress: Progress, done: int, total: int) -> None:
+    check_cancelled(progress)
+    progress.report(min(done, total), total, BUILD_LABEL)
+
+
+def _partners(pairs: Mapping[str, Sequence[int]], separator: str) -> dict[str, frozenset[str]]:
     """Word -> the words it forms a pair key with."""
     out: dict[str, set[str]] = defaultdict(set)
     for key in pairs:

@@ -18,7 +18,8 @@ longer name; a generic Chinese rendering of a foreign name against a company in 
 Thresholds (see ``bench/eval_matching.py`` and ``bench/matching_baseline.json``): the default
 is the middle of the widest threshold range at which the labelled dev set keeps recall and
 precision both at their maximum; "strong" starts where a lone extra generic word or a single
-typo no longer reaches.
+typo no longer reaches; a typo in a name of one or two words never reaches it
+(``SHORT_NAME_TYPO_CAP``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from core.lists.model import Entity
 from core.matching.countries import normalize_country
 from core.matching.explain import Candidate, describe
 from core.matching.index import IndexedName, NameIndex
+from core.matching.name_words import numbers_differ, numbers_in_core
 from core.matching.normalize import (
     NormalizedName,
     has_cjk,
@@ -58,8 +60,9 @@ from core.matching.weak import (
     in_greater_china,
     short_name_inside,
 )
+from core.progress import Progress
 
-MATCHER_VERSION = 1
+MATCHER_VERSION = 2
 """Bumped whenever the same names and lists can score differently (written in the --json)."""
 DEFAULT_THRESHOLD: float = 88.0
 MIN_THRESHOLD: float = 0.0
@@ -68,6 +71,14 @@ MAX_THRESHOLD: float = 100.0
 request, the options panel and the settings dialog all accept exactly this range."""
 STRONG_THRESHOLD: float = 95.0
 COUNTRY_AGREES_BONUS = 1.0
+SHORT_NAME_TYPO_CAP = STRONG_THRESHOLD - COUNTRY_AGREES_BONUS - 0.1
+"""A name of one or two words matched through a typo is a hit to review, never strong, even
+with the country agreeing ("Gasprom Neft" / "Gazprom Neft")."""
+SHORT_NAME_WORDS = 2
+NUMBERS_DIFFER_CAP = 80.0
+"""Where each name holds a number the other lacks ("Fund V" / "Fund VI", "Plant 155" / "Plant
+175"), the names are two entities as a rule: the score stays below the default threshold,
+whatever else agrees, and the reason says so when a lower threshold shows the hit."""
 COUNTRY_DIFFERS_PENALTY = 2.0
 CJK_COUNTRY_PREFIX_PENALTY = 3.0
 CJK_SCRIPT = "cjk"
@@ -95,13 +106,15 @@ class NameMatch:
 class EntityMatcher:
     """Matches supplier names against a fixed set of entities; build once, match many."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity], progress: Progress | None = None) -> None:
+        """Index ``entities`` (``progress``: see ``NameIndex``; cancel raises ``Cancelled``)."""
         # The index is a few hundred thousand small objects and no reference cycles: the
         # cyclic garbage collector, which would scan them again and again while they are
         # made, is paused meanwhile.
         with collector_paused():
-            index = NameIndex(entities)
-            index.level(DEFAULT_THRESHOLD - COUNTRY_AGREES_BONUS - LEGAL_FORM_AGREEMENT_BONUS)
+            index = NameIndex(entities, progress)
+            cutoff = DEFAULT_THRESHOLD - COUNTRY_AGREES_BONUS - LEGAL_FORM_AGREEMENT_BONUS
+            index.level(cutoff, progress)
         self._init(index)
 
     @classmethod
@@ -275,6 +288,7 @@ class EntityMatcher:
         if supplier is None:
             supplier = normalize(part)
         is_generic = index.weights.is_generic
+        with_numbers = any(t.isdigit() for t in supplier.tokens)  # rare: checked once
         out = []
         pairs: tuple[TokenPair, ...]
         for group in survivors:
@@ -287,8 +301,13 @@ class EntityMatcher:
             if score + bonus < cutoff:
                 continue
             matched = frozenset(i for p in pairs for i in p.supplier) if pairs else None
+            cap = 100.0 + bonus
+            if len(listed) <= SHORT_NAME_WORDS and any(p.kind == "typo" for p in pairs):
+                cap = SHORT_NAME_TYPO_CAP
+            if with_numbers and numbers_differ(supplier.tokens, listed):
+                cap = NUMBERS_DIFFER_CAP
             for name in group:
-                raw = score + self._legal_bonus(supplier, name)
+                raw = min(cap, score + self._legal_bonus(supplier, name))
                 if raw >= cutoff:
                     out.append(Candidate(supplier, name, raw, score, pairs, matched, ""))
         return out
@@ -320,6 +339,8 @@ class EntityMatcher:
             if short and short_name_inside(listed, core):
                 score, weak = min(score, WEAK_CAP), "short_name"
             raw = score + self._legal_bonus(supplier, name)
+            if numbers_differ(numbers_in_core(used), numbers_in_core(listed)):
+                raw = min(raw, NUMBERS_DIFFER_CAP)  # 第14研究所 / 第41研究所
             if raw >= cutoff:
                 offset = len(core) - len(used)
                 owner = [i for i, t in enumerate(supplier.tokens) for _ in t]  # char -> token
@@ -398,10 +419,15 @@ def _cjk_forms_agree(cand: Candidate) -> bool:
     return legal_forms_agree(cand.supplier.legal_classes, cand.name.norm.legal_classes)
 
 
+def _misspelt(cand: Candidate) -> bool:
+    return any(p.kind == "typo" for p in cand.pairs)
+
+
 def _without_dominated(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
     """Best first; drop a hit whose matched supplier words are all matched, with a higher
     score, by a hit already kept for the same supplier text (parent vs. subsidiary, an alias
-    shared by two entities)."""
+    shared by two entities). A hit through a misspelt word never hides one whose words are
+    spelt as listed ("Fengbao Machinery": the listed Fengbao stays beside Fengbo Machinery)."""
     ordered = sorted(
         scored, key=lambda sc: (-sc[0], not _cjk_forms_agree(sc[1]), sc[1].name.entity_index)
     )
@@ -418,6 +444,7 @@ def _without_dominated(scored: list[tuple[float, Candidate]]) -> list[tuple[floa
             )
             and other.supplier.source == cand.supplier.source
             and cand.covers() <= other.covers()
+            and (_misspelt(cand) or not _misspelt(other))
             for other_final, other in kept
         )
         if not dominated:

@@ -2,18 +2,23 @@
 data loads it (a fraction of a second) instead of building it (seconds).
 
 One file per set of entities, named by a digest of the entities (ids, names, aliases,
-country, kind, in order), the file format and the matching code; written atomically; a
-checksum of the contents is checked before anything is unpickled. Any file that is
-missing, unreadable, damaged or from another version is ignored: the index is built again
-and the file rewritten. The directory is the user's own, so this guards against damage,
-not against tampering.
+country, kind, in order), the file format and the matching code; written atomically. The file
+is ``_MAGIC`` (a text line), the SHA-256 of the rest, and the payload laid out as
+``core.matching.mapped_index`` documents (versioned: ``INDEX_FORMAT`` here, ``LAYOUT``
+there). It is read through ``mmap``: the names stay in the file, shared by every process
+that maps it; the checksum of the contents is checked before anything is unpickled. Any
+file that is missing, unreadable, damaged or from another version is ignored: the index is
+built again and the file rewritten. The directory is the user's own, so this guards against
+damage, not against tampering.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import mmap
 import pickle
+import sys
 import tempfile
 from collections.abc import Sequence
 from importlib import metadata
@@ -22,12 +27,15 @@ from pathlib import Path
 from core import __version__
 from core.collector import collector_paused
 from core.lists.model import Entity
+from core.matching.mapped_index import payload_of, read_payload
 from core.matching.matcher import EntityMatcher
+from core.progress import Progress
 
-INDEX_FORMAT = 4  # bump when the pickled structures or the normalization change
+INDEX_FORMAT = 5  # bump when the stored structures or the normalization change
 _MAGIC = b"TRADESCREEN-NAME-INDEX\n"
 _DIGEST_SIZE = 32
 _KEEP_FILES = 2
+_SUFFIX = ".index"
 _SOURCES = Path(__file__).resolve().parent
 # Outside core/matching, what normalization also depends on: the word tables, the script
 # folding and the country table.
@@ -35,16 +43,18 @@ _MORE_SOURCES = (
     _SOURCES.parent / "vocabulary.py",
     _SOURCES.parent / "script_fold.py",
     _SOURCES / "data" / "countries.tsv",
+    _SOURCES / "data" / "legal_forms.tsv",
 )
 
 
 def _code_version() -> bytes:
     """The app version and, in a checkout, the matching sources themselves (a frozen build
     has no sources: its version changes with every release)."""
-    digest = hashlib.sha256(f"{__version__}\x00{INDEX_FORMAT}".encode())
-    # OpenCC's tables come with the package: another version may fold otherwise
-    with contextlib.suppress(metadata.PackageNotFoundError):
-        digest.update(metadata.version("opencc-python-reimplemented").encode())
+    digest = hashlib.sha256(f"{__version__}\x00{INDEX_FORMAT}\x00{sys.byteorder}".encode())
+    # OpenCC's and anyascii's tables come with the packages: another version may fold otherwise
+    for package in ("opencc-python-reimplemented", "anyascii"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(metadata.version(package).encode())
     for source in [*sorted(_SOURCES.glob("*.py")), *_MORE_SOURCES]:
         try:
             digest.update(source.read_bytes())
@@ -66,41 +76,48 @@ def index_key(entities: Sequence[Entity]) -> str:
 
 
 def index_path(directory: Path, key: str) -> Path:
-    return directory / f"name-index-{key[:40]}.pickle"
+    return directory / f"name-index-{key[:40]}{_SUFFIX}"
 
 
-def load_or_build(entities: Sequence[Entity], directory: Path | None) -> EntityMatcher:
+def load_or_build(
+    entities: Sequence[Entity], directory: Path | None, progress: Progress | None = None
+) -> EntityMatcher:
     """The matcher over ``entities``: its index loaded from ``directory`` when a good copy is
-    there, else built and saved there (``None``: no file at all)."""
+    there, else built (reporting to ``progress``, which may cancel it: ``Cancelled``) and
+    saved there (``None``: no file at all)."""
     if directory is None:
-        return EntityMatcher(entities)
+        return EntityMatcher(entities, progress)
     key = index_key(entities)
     path = index_path(directory, key)
     matcher = load(path, entities)
     if matcher is None:
-        matcher = EntityMatcher(entities)
+        matcher = EntityMatcher(entities, progress)
         save(path, matcher)
     return matcher
 
 
 def load(path: Path, entities: Sequence[Entity] | None = None) -> EntityMatcher | None:
     """The matcher whose index was saved at ``path`` (over ``entities``, checked when given);
-    None when the file is missing or no good (never an exception)."""
+    None when the file is missing or no good (never an exception). The file stays mapped
+    while the matcher lives (its names are read from it)."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        with path.open("rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
         return None
     head = len(_MAGIC) + _DIGEST_SIZE
-    if not data.startswith(_MAGIC) or len(data) <= head:
-        return None
-    payload = memoryview(data)[head:]
-    if hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]:
-        return None
+    view = memoryview(mapped)
     try:
+        if mapped[: len(_MAGIC)] != _MAGIC or len(mapped) <= head:
+            return None
+        if hashlib.sha256(view[head:]).digest() != mapped[len(_MAGIC) : head]:
+            return None
         with collector_paused():
-            return EntityMatcher.from_state(pickle.loads(payload), entities)
+            return EntityMatcher.from_state(read_payload(mapped, head), entities)
     except Exception:  # a damaged or foreign file means: build again
         return None
+    finally:
+        view.release()
 
 
 def save(path: Path, matcher: EntityMatcher) -> bool:
@@ -109,15 +126,19 @@ def save(path: Path, matcher: EntityMatcher) -> bool:
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps(matcher.state(), protocol=pickle.HIGHEST_PROTOCOL)
         with tempfile.NamedTemporaryFile(
             dir=path.parent, prefix=".name-index-", suffix=".tmp", delete=False
         ) as handle:
             temporary = handle.name
-            handle.write(_MAGIC + hashlib.sha256(payload).digest())
-            handle.write(payload)
+            handle.write(_MAGIC + bytes(_DIGEST_SIZE))  # the digest, once it is known
+            digest = hashlib.sha256()
+            for piece in payload_of(matcher.state()):
+                digest.update(piece)
+                handle.write(piece)
+            handle.seek(len(_MAGIC))
+            handle.write(digest.digest())
         Path(temporary).replace(path)
-    except (OSError, pickle.PicklingError, RecursionError):
+    except (OSError, OverflowError, pickle.PicklingError, RecursionError, AttributeError):
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
         return False
@@ -127,7 +148,8 @@ def save(path: Path, matcher: EntityMatcher) -> bool:
 
 def _prune(kept: Path) -> None:
     try:
-        others = [p for p in kept.parent.glob("name-index-*.pickle") if p != kept]
+        # Files of earlier formats (name-index-*.pickle) go too.
+        others = [p for p in kept.parent.glob("name-index-*.*") if p != kept]
         others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for old in others[_KEEP_FILES - 1 :]:
             old.unlink(missing_ok=True)

@@ -1,4 +1,4 @@
-"""Matching a large file on every core: worker processes, each holding the name index.
+"""Matching a large file on every core: worker processes, each mapping the name index.
 
 Matching is pure Python, so threads would share one core; and in the desktop app the window's
 thread needs the interpreter lock too, which a busy matching thread holds. Worker processes
@@ -6,7 +6,9 @@ avoid both: the screening process only hands out names and collects the matches.
 
 Each worker loads the index from the file ``core.matching.persist`` saved (or, when there is
 none yet, builds it from the entities it was given and saves it), once, when it starts: a pool
-started before a file is read is ready when the reading is done. Workers are started with
+started before a file is read is ready when the reading is done. The names and postings stay
+in that file, mapped (``core.matching.mapped_index``): the workers share one copy of them in
+the operating system's file cache, and each unpickles only the word tables. Workers are started with
 "spawn" on every platform: forking a process that runs Qt threads is unsafe, and Windows and
 macOS spawn anyway, so one way is tested. A frozen build must call
 ``multiprocessing.freeze_support()`` first thing in its entry points.
@@ -44,7 +46,7 @@ from core.shutdown import end_with_parent
 WORKERS_VARIABLE = "TRADESCREEN_MATCH_WORKERS"
 """Environment variable: how many worker processes (0 or 1: match in the screening process)."""
 MAX_WORKERS = 4
-"""More workers than this add memory (each holds an index) for little speed."""
+"""More workers than this add memory (each holds the index's word tables) for little speed."""
 CHUNK_NAMES = 2000
 """Names per task: a tenth of a second or so of work, so progress moves and cancel is quick."""
 WORKER_NICENESS = 10

@@ -50,6 +50,19 @@ class ReasonKind(StrEnum):
     """As GENERIC_RENDERING, but the supplier's country is not known: reported."""
     ACRONYM_IGNORED = "acronym_ignored"
     """An acronym in brackets after the name ("... Agency (XYZA)") was left out."""
+    NUMBERS_DIFFER = "numbers_differ"
+    """Each name holds a number the other lacks ("Fund V" / "Fund VI"): two entities, as a
+    rule; the score is kept below the default threshold."""
+    NUMBER_READ = "number_read"
+    """A number written in words or Roman numerals read as its digits ("Forty-Four" = 44)."""
+    ROMANIZED = "romanized"
+    """Two romanizations of one word (Lukoyl / Lukoil, Samseong / Samsung), not a typo."""
+    WRITTEN_IN_CYRILLIC = "written_in_cyrillic"
+    """A name (supplier's or listed) is written in Cyrillic and was compared in its Latin
+    reading ("Газпром" reads "Gazprom"); likewise Greek, Arabic (and Persian) and Hangul."""
+    WRITTEN_IN_GREEK = "written_in_greek"
+    WRITTEN_IN_ARABIC = "written_in_arabic"
+    WRITTEN_IN_HANGUL = "written_in_hangul"
     STORED_TEXT = "stored_text"
     """A reason an older version stored as text in a form not recognised on upgrade."""
 
@@ -113,6 +126,25 @@ REASON_SHAPES: dict[ReasonKind, ReasonShape] = {
         "the supplier's country is not known"
     ),
     ReasonKind.ACRONYM_IGNORED: ReasonShape("acronym in brackets ignored: {detail}", ("acronym",)),
+    ReasonKind.NUMBERS_DIFFER: ReasonShape(
+        "the numbers differ: {supplier} / {listed}", ("supplier", "listed")
+    ),
+    ReasonKind.NUMBER_READ: ReasonShape("number: {detail}", ("printed", "number"), joiner=" = "),
+    ReasonKind.ROMANIZED: ReasonShape(
+        "another romanization: {detail}", ("supplier", "listed"), joiner=" ~ "
+    ),
+    ReasonKind.WRITTEN_IN_CYRILLIC: ReasonShape(
+        "written in Cyrillic: {printed} reads {latin}", ("printed", "latin")
+    ),
+    ReasonKind.WRITTEN_IN_GREEK: ReasonShape(
+        "written in Greek: {printed} reads {latin}", ("printed", "latin")
+    ),
+    ReasonKind.WRITTEN_IN_ARABIC: ReasonShape(
+        "written in Arabic script: {printed} reads {latin}", ("printed", "latin")
+    ),
+    ReasonKind.WRITTEN_IN_HANGUL: ReasonShape(
+        "written in Hangul: {printed} reads {latin}", ("printed", "latin")
+    ),
     ReasonKind.STORED_TEXT: ReasonShape("{detail}", ("text",)),
 }
 

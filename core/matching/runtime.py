@@ -104,24 +104,28 @@ class MatchingRuntime:
         return None
 
     # -- matching -------------------------------------------------------------------------------
-    def matcher_for(self, snapshot: ListSnapshot) -> EntityMatcher:
+    def matcher_for(
+        self, snapshot: ListSnapshot, progress: Progress | None = None
+    ) -> EntityMatcher:
         """The matcher over every entity of the snapshot, made once per set of list releases:
         its index loaded from the cache directory if saved there before, else built (and
-        saved)."""
+        saved; ``progress`` hears the build and may cancel it)."""
         key = _snapshot_key(snapshot)
         matcher = self._matchers.get(key)
         if matcher is None:
-            matcher = load_or_build(list(snapshot.entities.values()), self.cache_dir)
+            entities = list(snapshot.entities.values())
+            matcher = load_or_build(entities, self.cache_dir, progress)
             while len(self._matchers) >= _MATCHER_CACHE_SIZE:
                 self._matchers.pop(next(iter(self._matchers)))
             self._matchers[key] = matcher
         return matcher
 
-    def prepare_index(self, snapshot: ListSnapshot) -> int:
+    def prepare_index(self, snapshot: ListSnapshot, progress: Progress | None = None) -> int:
         """Build the name index of the snapshot's entities and save it, unless saved already
         (a list import does this, so that the next screening only loads it); the names
-        indexed."""
-        matcher = self.matcher_for(snapshot)
+        indexed. ``progress`` hears the build (``index.BUILD_LABEL``); a cancel raises
+        ``Cancelled`` and keeps nothing (the next screening builds it)."""
+        matcher = self.matcher_for(snapshot, progress)
         index_file = self._index_file(snapshot)
         if not index_file.exists():  # made before in this process, but not saved here
             save(index_file, matcher)

@@ -26,10 +26,17 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA, Indel
 
-PairKind = Literal["exact", "joined", "typo", "abbreviation"]
+from core.matching.common_words import real_word_swap
+from core.matching.romanize import romanization_similarity, skeleton_similarity
+
+PairKind = Literal["exact", "joined", "typo", "abbreviation", "romanized"]
 SUPPLIER_EXTRA_EXPONENT = 0.5
 LISTED_MISSING_EXPONENT = 1.0
 TYPO_COST = 0.8  # similarity lost per edit, relative to word length
+# One edit in a word of five or more letters is at least this similar: a one-word name with
+# one typo ("Gasprom" / "Gazprom", "Sencora" / "Cencora") lands in the review band (above the
+# default threshold 88, below the strong band 95) whatever the word's length.
+ONE_EDIT_SIMILARITY = 0.89
 ABBREVIATION_SIMILARITY = 0.9
 LEGAL_FORM_AGREEMENT_BONUS = 0.5
 ANCHOR_WEIGHT = 0.5  # a word at least this distinctive, matched exactly, anchors typos
@@ -56,22 +63,25 @@ class LatinScore:
 def typo_similarity(a: str, b: str) -> float:
     """Similarity of two different words that look like one misspelt as the other, else 0.
 
-    Only letters-only words of 5+ characters with the same first letter qualify; one edit
-    (insert, delete, substitute, swap neighbours) is allowed up to 8 letters, two beyond.
-    Numbers never count as typos ("14th" is not "15th").
+    Only letters-only words of 5+ characters qualify (a letter more or less in a word of
+    three or four letters, CVS / CVC, is another name). One edit (insert, delete, substitute,
+    swap neighbours) is allowed up to 8 letters, two beyond when the first letters agree; an
+    edit of the first letter ("Sencora" / "Cencora") is one edit. One edit is at least
+    ``ONE_EDIT_SIMILARITY`` similar. Numbers never count as typos ("14th" is not "15th").
     """
     if a == b:
         return 1.0
     longest = max(len(a), len(b))
-    if min(len(a), len(b)) < 5 or a[0] != b[0] or not (a.isalpha() and b.isalpha()):
+    if min(len(a), len(b)) < 5 or not (a.isalpha() and b.isalpha()):
         return 0.0
-    allowed = 1 if longest <= 8 else 2
+    allowed = 1 if longest <= 8 or a[0] != b[0] else 2
     if abs(len(a) - len(b)) > allowed:
         return 0.0
     distance = OSA.distance(a, b, score_cutoff=allowed)
     if distance > allowed:
         return 0.0
-    return 1.0 - TYPO_COST * distance / longest
+    similarity = 1.0 - TYPO_COST * distance / longest
+    return max(similarity, ONE_EDIT_SIMILARITY) if distance == 1 else similarity
 
 
 def align(
@@ -101,6 +111,9 @@ def align(
                 a, b = supplier[i], listed[j]
                 sim = typo_similarity(a, b)
                 kind: PairKind = "typo"
+                romanized = romanization_similarity(a, b) or skeleton_similarity(a, b)
+                if romanized > sim:  # Lukoyl / Lukoil: two romanizations, not a typo
+                    sim, kind = romanized, "romanized"
                 if not sim and _abbreviates(a, b, is_generic):
                     sim, kind = ABBREVIATION_SIMILARITY, "abbreviation"
                 if sim:
@@ -157,15 +170,19 @@ def latin_score(
         exact = list(supplier) == list(listed)
         return LatinScore(100.0 if exact else 0.0, tuple(pairs), float(exact), float(exact))
     # A misspelt word is good evidence when other distinctive words agree exactly: then it
-    # explains the supplier's word fully and only the listed side pays for the typo. A name
-    # resting on misspelt words alone is a look-alike more often than a typo (Novatech vs
-    # Novotech, Verity vs Verite): then both sides pay.
+    # explains the supplier's word fully and only the listed side pays for the typo. So does
+    # one edit in a distinctive word (Gasprom / Gazprom): a one-word name with one typo is a
+    # hit to review. A name resting on words two edits apart alone is a look-alike more often
+    # than a typo: then both sides pay. Two different common English words (Summit / Submit,
+    # Sun Power / Sun Tower) are two names, not one misspelt, wherever they stand.
+    pairs = [p for p in pairs if not _real_word_swap(p, supplier, listed)]
     anchored = any(
         p.similarity == 1.0 and any(listed_weights[j] >= ANCHOR_WEIGHT for j in p.listed)
         for p in pairs
     )
     matched_s = sum(
-        (1.0 if anchored else p.similarity) * sum(supplier_weights[i] for i in p.supplier)
+        (1.0 if anchored or _one_edit(p, listed_weights) else p.similarity)
+        * sum(supplier_weights[i] for i in p.supplier)
         for p in pairs
     )
     matched_l = sum(p.similarity * sum(listed_weights[j] for j in p.listed) for p in pairs)
@@ -173,6 +190,21 @@ def latin_score(
     cov_s = min(1.0, matched_s / total_s)
     score = 100.0 * cov_l**LISTED_MISSING_EXPONENT * cov_s**SUPPLIER_EXTRA_EXPONENT
     return LatinScore(score, tuple(pairs), cov_l, cov_s)
+
+
+def _one_edit(pair: TokenPair, listed_weights: Sequence[float]) -> bool:
+    """A typo of one edit in a distinctive listed word."""
+    return (
+        pair.kind == "typo"
+        and pair.similarity >= ONE_EDIT_SIMILARITY
+        and all(listed_weights[j] >= ANCHOR_WEIGHT for j in pair.listed)
+    )
+
+
+def _real_word_swap(pair: TokenPair, supplier: Sequence[str], listed: Sequence[str]) -> bool:
+    if pair.kind != "typo":
+        return False
+    return real_word_swap(supplier[pair.supplier[0]], listed[pair.listed[0]])
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,18 +41,19 @@ _CACHE_LIMIT = 500_000
 
 @lru_cache(maxsize=8192)
 def deletion_variants(token: str) -> frozenset[str]:
-    """The token and its one-deletion variants (two deletions for 9+ letters), never deleting
-    the first letter; only words of five or more letters have any, since shorter ones never
-    count as typos.
+    """The token and its one-deletion variants, and for 9+ letters its two-deletion variants
+    that keep the first letter; only words of five or more letters have any, since shorter
+    ones never count as typos.
 
-    Two words that ``typo_similarity`` accepts share a variant: they start with the same
-    letter, and each edit (substitution, insertion, deletion, swap of neighbours) is undone by
-    deleting at most one letter on each side.
+    Two words that ``typo_similarity`` accepts share a variant: each edit (substitution,
+    insertion, deletion, swap of neighbours) is undone by deleting at most one letter on each
+    side, and two edits are only allowed between words with the same first letter, which no
+    deletion then needs to touch.
     """
     if len(token) < 5 or not token.isalpha():
         return frozenset()
     size = len(token)
-    ones = [token[:i] + token[i + 1 :] for i in range(1, size)]
+    ones = [token[:i] + token[i + 1 :] for i in range(size)]
     if size < 9:
         return frozenset([token, *ones])
     # One comprehension over the pairs of positions: this runs for every new supplier word.
@@ -64,8 +65,9 @@ def deletion_variants(token: str) -> frozenset[str]:
     return frozenset([token, *ones, *twos])
 
 
-# Generic words by first letter and length (a typo never changes the first letter, and
-# changes the length by at most two letters).
+# Generic words by first letter and length (a misspelt descriptor is looked for among those
+# with its first letter: cheap, and a descriptor misspelt in its first letter only costs the
+# word its low weight; a typo changes the length by at most two letters).
 _GENERIC_BY_FIRST: dict[tuple[str, int], list[str]] = defaultdict(list)
 for _word in sorted(GENERIC):
     if len(_word) >= 5 and _word.isalpha():

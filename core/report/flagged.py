@@ -3,6 +3,7 @@ then what the screening found and what reviewers decided."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -14,6 +15,7 @@ from core.report.layout import (
     HIT_COLUMNS,
     LINK,
     LOCATION_COLUMNS,
+    MAX_SHEET_ROWS,
     NOTE,
     SOURCE_CAP,
     STATUS_FILLS,
@@ -22,10 +24,11 @@ from core.report.layout import (
     WRAP_ALIGNMENT,
     Column,
     Look,
+    column_width_of,
     row_height,
 )
-from core.report.measure import has_wide, wrapped_lines
-from core.report.row_sheets import measured_widths, prepare_table, set_filter, write_header
+from core.report.measure import has_wide, widest_line, wrapped_lines
+from core.report.row_sheets import prepare_table, set_filter, write_header
 from core.report.row_stream import RowStream
 from core.report.source_columns import SourceColumns
 from core.report.words import ENGLISH, ReportText
@@ -34,6 +37,10 @@ from core.screening.result import ListingHit, ScreeningResult
 from core.spreadsheets.table import CellValue, cell_text
 
 PROGRESS_EVERY = 2000
+ROWS_PER_SHEET = MAX_SHEET_ROWS - 1
+"""Hits on one Flagged sheet (its first row is the header)."""
+MAX_LINKS = 65_530
+"""Hyperlinks Excel keeps on one sheet."""
 STATUS_INDEX = [c.header for c in HIT_COLUMNS].index("Status")
 SOURCE_INDEX = [c.header for c in HIT_COLUMNS].index("Source")
 
@@ -108,58 +115,82 @@ def flagged_columns(source: SourceColumns, text: ReportText = ENGLISH) -> list[C
 
 def flagged_rows(
     result: ScreeningResult, source: SourceColumns, text: ReportText = ENGLISH
-) -> list[FlaggedRow]:
-    out = []
+) -> Iterator[FlaggedRow]:
+    """The report row of each hit, in the result's order, made as they are read."""
     for hit in result.hits:
         original = result.rows.get((hit.sheet, hit.row), ())
-        out.append(
-            FlaggedRow(
-                values=[
-                    sheet_label(result, hit.sheet),
-                    hit.row,
-                    *source.values(hit.sheet, original),
-                    *hit_values(hit, text),
-                ],
-                status=hit.status,
-                link=hit.source_url,
-            )
+        yield FlaggedRow(
+            values=[
+                sheet_label(result, hit.sheet),
+                hit.row,
+                *source.values(hit.sheet, original),
+                *hit_values(hit, text),
+            ],
+            status=hit.status,
+            link=hit.source_url,
         )
-    return out
+
+
+def flagged_sheets(hits: int) -> int:
+    """How many Flagged sheets ``hits`` hits take: one, and one more for each further
+    ``ROWS_PER_SHEET`` (an Excel sheet holds 1,048,576 rows, its header included)."""
+    return max(1, -(-hits // ROWS_PER_SHEET))
+
+
+def flagged_sheet_title(name: str, part: int) -> str:
+    """The title of the ``part``-th Flagged sheet (0-based): ``name``, then "name (2)", ..."""
+    return name if part == 0 else f"{name} ({part + 1})"
 
 
 def write_flagged(
-    ws: Any,
+    sheets: Sequence[Any],
     result: ScreeningResult,
     source: SourceColumns,
     progress: Progress,
     text: ReportText = ENGLISH,
-) -> RowStream:
-    """Set up the sheet and stream its rows; they reach the file when the workbook is saved."""
+) -> list[RowStream]:
+    """Set up the Flagged sheets (``flagged_sheets`` of them) and stream the hits into them,
+    ``ROWS_PER_SHEET`` each; the rows reach the file when the workbook is saved.
+
+    Two passes over the hits, none held: the first measures the columns (every sheet gets
+    the same widths), the second writes."""
     columns = flagged_columns(source, text)
-    rows = flagged_rows(result, source, text)
-    texts = [[cell_text(row.values[i]) for row in rows] for i in range(len(columns))]
-    widths = measured_widths(columns, texts)
-    prepare_table(ws, columns, widths)
-    write_header(ws, columns, range(len(LOCATION_COLUMNS) + len(source.headers)))
-    stream = RowStream(ws, first_row=2)
+    widest = [0.0] * len(columns)
+    total = len(result.hits)
+    for number, row in enumerate(flagged_rows(result, source, text)):
+        if number % PROGRESS_EVERY == 0:
+            check_cancelled(progress)
+            progress.report(number, total, "Measuring flagged rows")
+        for index, value in enumerate(row.values):
+            width = widest_line(cell_text(value))
+            if width > widest[index]:
+                widest[index] = width
+    widths = [column_width_of(c, w) for c, w in zip(columns, widest, strict=True)]
+    streams: list[RowStream] = []
     try:
-        _stream_rows(stream, columns, widths, rows, texts, progress)
+        for ws in sheets:
+            prepare_table(ws, columns, widths)
+            write_header(ws, columns, range(len(LOCATION_COLUMNS) + len(source.headers)))
+            streams.append(RowStream(ws, first_row=2))
+        _stream_rows(streams, columns, widths, flagged_rows(result, source, text), total, progress)
     except BaseException:
-        stream.close()
+        for stream in streams:
+            stream.close()
         raise
-    if not rows:
+    if not total:
         none = text.word("no_row_matched", as_of=result.as_of.isoformat())
-        ws.append([make_cell(ws, none, NOTE)])
-    set_filter(ws, len(columns), len(rows) + 1)
-    return stream
+        sheets[0].append([make_cell(sheets[0], none, NOTE)])
+    for ws, stream in zip(sheets, streams, strict=True):
+        set_filter(ws, len(columns), stream.next_row - 1)
+    return streams
 
 
 def _stream_rows(
-    stream: RowStream,
+    streams: list[RowStream],
     columns: list[Column],
     widths: list[float],
-    rows: list[FlaggedRow],
-    texts: list[list[str]],
+    rows: Iterable[FlaggedRow],
+    total: int,
     progress: Progress,
 ) -> None:
     first_hit_column = len(columns) - len(HIT_COLUMNS)
@@ -171,19 +202,21 @@ def _stream_rows(
                  *row_looks[source_column + 1 :]]
         for status, row_looks in looks.items()
     }  # fmt: skip
-    progress.report(0, len(rows), "Writing flagged rows")
+    progress.report(0, total, "Writing flagged rows")
     for index, row in enumerate(rows):
         if index % PROGRESS_EVERY == 0:
             check_cancelled(progress)
-            progress.report(index, len(rows), "Writing flagged rows")
-        height = _wrapped_height(columns, widths, [column[index] for column in texts])
-        if is_web_link(row.link):
+            progress.report(index, total, "Writing flagged rows")
+        stream = streams[index // ROWS_PER_SHEET]
+        height = _wrapped_height(columns, widths, [cell_text(v) for v in row.values])
+        # Excel keeps at most 65,530 links a sheet; past them the address is plain text
+        if is_web_link(row.link) and stream.links < MAX_LINKS:
             stream.append(
                 row.values, linked[row.status], height=height, link=(source_column, row.link)
             )
         else:
             stream.append(row.values, looks[row.status], height=height)
-    progress.report(len(rows), len(rows), "Writing flagged rows")
+    progress.report(total, total, "Writing flagged rows")
 
 
 def _row_looks(columns: list[Column], status: Status, status_column: int) -> list[Look]:

@@ -16,6 +16,9 @@ from core.lists.model import SEVERITY_ORDER, Status
 from core.report.measure import PADDING, text_units, widest_line
 
 FLAGGED = "Flagged"
+"""The hits; past the rows one sheet holds they continue on "Flagged (2)", ... (``flagged``)."""
+MAX_SHEET_ROWS = 1_048_576
+"""Rows an Excel sheet can hold, the header included."""
 SUMMARY = "Summary"
 AUDIT = "Audit"
 ALL_ROWS = "All rows"
@@ -180,7 +183,16 @@ TOTAL = Look(font=TOTAL_FONT, border=Border(top=Side(style="thin", color=_BLACK)
 def column_width(header: str, texts: Iterable[str], cap: float, *, bold: bool = False) -> float:
     """A width that shows typical content on one line, never more than ``cap``; the header
     may wrap onto two lines but its longest word fits."""
-    widest = max((widest_line(t) for t in texts), default=0.0)
+    return _width(header, max((widest_line(t) for t in texts), default=0.0), cap, bold=bold)
+
+
+def column_width_of(column: Column, widest: float) -> float:
+    """``column_width`` of ``column`` from the widest line of its texts (``widest_line``),
+    measured as the rows went by."""
+    return _width(column.header, widest, column.cap, bold=column.bold)
+
+
+def _width(header: str, widest: float, cap: float, *, bold: bool) -> float:
     if bold:
         widest *= BOLD_FACTOR
     header_units = text_units(header) * BOLD_FACTOR

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -143,10 +144,33 @@ def _header_part(
     ]
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """What the summary counts over every hit, counted once (the page is laid out again
+    with fewer rows until it fits, and a result can have millions of hits)."""
+
+    counts: Counter[Status]
+    flagged: int
+    """(row, entity) pairs: what a decision is about."""
+    decided: int
+
+
+def _tally(result: ScreeningResult) -> _Tally:
+    counts: Counter[Status] = Counter()
+    flagged: set[tuple[str | None, int, str]] = set()
+    decided: set[tuple[str | None, int, str]] = set()
+    for hit in result.hits:
+        counts[hit.status] += 1
+        flagged.add(hit.key)
+        if hit.decision:
+            decided.add(hit.key)
+    return _Tally(counts, len(flagged), len(decided))
+
+
 def _counts_part(
-    result: ScreeningResult, text: ReportText, styles: _Styles, width: float
+    result: ScreeningResult, tally: _Tally, text: ReportText, styles: _Styles, width: float
 ) -> list[Any]:
-    counts = Counter(h.status for h in result.hits)
+    counts = tally.counts
     statuses = [s for s in SEVERITY_ORDER if s is not Status.NOT_LISTED]
     head = [_p(text.word("rows_screened"), styles.head), _p(text.word("rows_flagged"), styles.head)]
     head += [_p(text.status(s), styles.head) for s in statuses]
@@ -193,15 +217,16 @@ def _flagged_part(
 
 
 def _closing_part(
-    result: ScreeningResult, text: ReportText, styles: _Styles, width: float, head: AuditHead | None
+    tally: _Tally, text: ReportText, styles: _Styles, width: float, head: AuditHead | None
 ) -> list[Any]:
-    flagged = {h.key for h in result.hits}
-    decided = {h.key for h in result.hits if h.decision}
     chain = (
         text.word("audit_record", seq=head.seq, hash=head.hash) if head else text.word("audit_none")
     )
     rows = [
-        (text.word("decisions"), text.word("decided", decided=len(decided), flagged=len(flagged))),
+        (
+            text.word("decisions"),
+            text.word("decided", decided=tally.decided, flagged=tally.flagged),
+        ),
         (text.word("audit_head"), chain),
     ]
     sign = [
@@ -215,15 +240,15 @@ def _closing_part(
 
 
 def _story(
-    result: ScreeningResult, text: ReportText, head: AuditHead | None, limit: int
+    result: ScreeningResult, tally: _Tally, text: ReportText, head: AuditHead | None, limit: int
 ) -> list[Any]:
     styles = _Styles(text)
     width = A4[0] - 30 * mm
     return [
         *_header_part(result, text, styles, width),
-        *_counts_part(result, text, styles, width),
+        *_counts_part(result, tally, text, styles, width),
         *_flagged_part(result, text, styles, width, limit),
-        *_closing_part(result, text, styles, width, head),
+        *_closing_part(tally, text, styles, width, head),
     ]
 
 
@@ -249,6 +274,7 @@ def write_pdf_summary(
         canvas.restoreState()
 
     limit = min(MAX_ROWS, len(result.hits))
+    tally = _tally(result)
     with staged_file(path) as temp:
         while True:
             doc = SimpleDocTemplate(
@@ -258,7 +284,7 @@ def write_pdf_summary(
                 author=result.user, creator=f"TradeScreen {__version__}",
             )  # fmt: skip
             try:
-                doc.build(_story(result, text, audit_head, limit), onFirstPage=draw_footer,
+                doc.build(_story(result, tally, text, audit_head, limit), onFirstPage=draw_footer,
                           onLaterPages=draw_footer)  # fmt: skip
             except OSError as exc:
                 raise UserFacingError(f"cannot write {path}: {exc.strerror or exc}") from None

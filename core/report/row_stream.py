@@ -51,6 +51,8 @@ class RowStream:
     def __init__(self, ws: Any, first_row: int) -> None:
         self.ws = ws
         self.next_row = first_row
+        self.links = 0
+        """Hyperlinks appended so far."""
         self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
         self._pending: list[str] = []
         self._size = 0
@@ -75,6 +77,7 @@ class RowStream:
         if link is not None:
             ref = f"{self._letters[link[0]]}{row}"
             self.ws._hyperlinks.append(Hyperlink(ref=ref, target=link[1]))
+            self.links += 1
         size = f' ht="{height:g}" customHeight="1"' if height is not None else ""
         parts = [f'<row r="{row}"{size}>']
         for index, value in enumerate(values):

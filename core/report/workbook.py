@@ -20,9 +20,9 @@ from core.progress import NullProgress, Progress, check_cancelled
 from core.report.all_rows import write_all_rows
 from core.report.audit_sheet import write_audit
 from core.report.cells import to_naive_utc
-from core.report.flagged import write_flagged
+from core.report.flagged import flagged_sheet_title, flagged_sheets, write_flagged
 from core.report.items_sheet import has_items_sheet, write_items
-from core.report.layout import ALL_ROWS, AUDIT, FLAGGED, ITEMS, SUMMARY
+from core.report.layout import ALL_ROWS, AUDIT, FLAGGED, ITEMS, MAX_SHEET_ROWS, SUMMARY
 from core.report.row_stream import RowStream, save_with_streams
 from core.report.source_columns import plan_source_columns
 from core.report.summary import write_summary
@@ -31,22 +31,21 @@ from core.report.words import ENGLISH, ReportText
 from core.screening.result import ScreeningResult
 from core.store.audit import AuditHead
 
-MAX_ROWS = 1_048_576
-"""Rows an Excel sheet can hold, the header included."""
+MAX_ROWS = MAX_SHEET_ROWS
 
 
 def check_size(result: ScreeningResult, *, all_rows: bool) -> None:
-    """Refuse a report Excel could not open, before any work."""
-    rows = {FLAGGED: len(result.hits)}
-    if all_rows:
-        rows[ALL_ROWS] = sum(len(kept) for kept in result.all_rows.values())
-    for sheet, count in rows.items():
-        if count + 1 > MAX_ROWS:
-            raise UserFacingError(
-                f"the {sheet} sheet would need {count:,} rows, more than the {MAX_ROWS - 1:,} "
-                "an Excel sheet holds"
-                + ("; export without All rows" if sheet == ALL_ROWS else "; raise the threshold")
-            )
+    """Refuse a report Excel could not open, before any work. (The hits continue on more
+    Flagged sheets; the All rows sheet has the rows of one supplier file, which fit a sheet
+    unless the file was a text file longer than any sheet.)"""
+    if not all_rows:
+        return
+    count = sum(len(kept) for kept in result.all_rows.values())
+    if count + 1 > MAX_ROWS:
+        raise UserFacingError(
+            f"the {ALL_ROWS} sheet would need {count:,} rows, more than the {MAX_ROWS - 1:,} "
+            "an Excel sheet holds; export without All rows"
+        )
 
 
 def build_workbook(
@@ -72,8 +71,11 @@ def build_workbook(
         props.created = to_naive_utc(result.finished_at)
         props.keywords = ", ".join(result.list_ids)
         source = plan_source_columns(result.sheets)
-        flagged = workbook.create_sheet(sheet_name(FLAGGED, text))
-        streams.append(write_flagged(flagged, result, source, progress, text))
+        flagged = [
+            workbook.create_sheet(flagged_sheet_title(sheet_name(FLAGGED, text), part))
+            for part in range(flagged_sheets(len(result.hits)))
+        ]
+        streams += write_flagged(flagged, result, source, progress, text)
         if has_items_sheet(result):
             write_items(workbook.create_sheet(sheet_name(ITEMS, text)), result)
         write_summary(workbook.create_sheet(sheet_name(SUMMARY, text)), result, text)

@@ -21,6 +21,7 @@ from core.lists.model import ListingEvent
 from core.lists.snapshot import ListSnapshot
 from core.matching.normalize import normalize
 from core.screening.decision import Decision
+from core.screening.hit_table import as_hit_table
 from core.screening.result import ListingHit, PriorDecision, ScreeningResult
 from core.store.models import DecisionRecord
 from core.store.timestamps import as_utc
@@ -77,40 +78,60 @@ def apply_memory(
 ) -> ScreeningResult:
     """``result`` with the hits cleared before marked as such (a new result; ``result`` is
     left as it was)."""
-    keys = {(supplier_key(h.supplier_name), h.entity_id) for h in result.hits}
-    remembered = latest_decisions(session, keys)
+    keyed: dict[str, str] = {}  # supplier name -> key: normalizing is the slow part
+
+    def key_of(name: str) -> str:
+        found = keyed.get(name)
+        if found is None:
+            found = keyed[name] = supplier_key(name)
+        return found
+
+    hits = as_hit_table(result.hits).copy()
+    names = zip(hits.column("supplier_name"), hits.column("entity_id"), strict=True)
+    remembered = latest_decisions(session, {(key_of(name), entity) for name, entity in names})
     if not remembered:
         return result
-    hits: list[ListingHit] = []
     current: dict[str, dict[str, ListingEvent]] = {}
-    for hit in result.hits:
-        record = remembered.get((supplier_key(hit.supplier_name), hit.entity_id))
+    priors: dict[tuple[int, str], PriorDecision] = {}  # one value per decision and entity
+    for position, hit in enumerate(result.hits):
+        record = remembered.get((key_of(hit.supplier_name), hit.entity_id))
         if record is None:
-            hits.append(hit)
             continue
-        if hit.entity_id not in current:
-            current[hit.entity_id] = {
-                event_key(e): e for e in entity_events(snapshot, hit.entity_id)
-            }
-        known = set(json.loads(record.listing_events))
-        changes = tuple(
-            EventLine.of(event)
-            for key, event in sorted(current[hit.entity_id].items())
-            if key not in known
-        )
-        prior = PriorDecision(
-            decision=Decision(record.decision),
-            note=record.note,
-            decided_by=record.decided_by,
-            decided_at=as_utc(record.decided_at),
-            run_id=record.run_id,
-            applies=not changes,
-            changes=changes,
-        )
+        prior = priors.get((record.id, hit.entity_id))
+        if prior is None:
+            prior = priors[(record.id, hit.entity_id)] = _prior(snapshot, record, hit, current)
         hit = hit.with_prior(prior)
         if prior.applies:
             hit = hit.with_decision(
                 prior.decision, record.note, record.decided_by, prior.decided_at
             )
-        hits.append(hit)
+        hits[position] = hit
+    hits.freeze()
     return replace(result, hits=hits)
+
+
+def _prior(
+    snapshot: ListSnapshot,
+    record: DecisionRecord,
+    hit: ListingHit,
+    current: dict[str, dict[str, ListingEvent]],
+) -> PriorDecision:
+    """The earlier decision ``record`` as it bears on ``hit``: in force unless the entity's
+    listing changed since (``current`` caches the entity's events by key)."""
+    if hit.entity_id not in current:
+        current[hit.entity_id] = {event_key(e): e for e in entity_events(snapshot, hit.entity_id)}
+    known = set(json.loads(record.listing_events))
+    changes = tuple(
+        EventLine.of(event)
+        for key, event in sorted(current[hit.entity_id].items())
+        if key not in known
+    )
+    return PriorDecision(
+        decision=Decision(record.decision),
+        note=record.note,
+        decided_by=record.decided_by,
+        decided_at=as_utc(record.decided_at),
+        run_id=record.run_id,
+        applies=not changes,
+        changes=changes,
+    )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from core.errors import NotFoundError
@@ -16,18 +17,20 @@ from core.lists.model import Status
 from core.lists.snapshot import ReleaseInfo, freshness_warnings
 from core.review.cell_json import cells_from_json, cells_to_json
 from core.review.hit_records import (
-    hit_from_record,
-    hit_record,
+    hit_rows,
+    hits_from_records,
     item_hit_from_record,
     item_hit_record,
 )
 from core.screening.coverage import CoverageWarning
 from core.screening.decision import Decision
+from core.screening.hit_table import HitTable
 from core.screening.kept_names import KeptSheet
 from core.screening.result import ListingHit, ScreenedSheet, ScreeningResult
 from core.store.audit import append_in
 from core.store.database import Database
 from core.store.models import (
+    Base,
     DecisionRecord,
     RunHit,
     RunItemHit,
@@ -136,15 +139,21 @@ class RunStore:
         )
         session.add(run)
         session.flush()
-        session.add_all(
-            RunRow(run_id=run.id, sheet=sheet, row_number=row, cells=cells_to_json(values))
-            for (sheet, row), values in result.rows.items()
+        # Rows and hits go in as bulk inserts in batches, not as one ORM object each: a file
+        # where every row hits has millions of them.
+        _insert_batched(
+            session,
+            RunRow,
+            (
+                {"run_id": run.id, "sheet": sheet, "row_number": row, "cells": cells_to_json(v)}
+                for (sheet, row), v in result.rows.items()
+            ),
         )
         session.add_all(
             RunNames(run_id=run.id, position=i, sheet=k.sheet, rows=len(k.rows), data=k.encode())
             for i, k in enumerate(result.kept)
         )
-        session.add_all(hit_record(run.id, position, h) for position, h in enumerate(result.hits))
+        _insert_batched(session, RunHit, hit_rows(run.id, result.hits))
         session.add_all(
             item_hit_record(run.id, position, h) for position, h in enumerate(result.item_hits)
         )
@@ -272,13 +281,18 @@ class RunStore:
                 (r.sheet, r.row_number): cells_from_json(r.cells)
                 for r in session.scalars(select(RunRow).where(RunRow.run_id == run_id))
             }
-            hits = [
-                hit_from_record(h)
-                for h in session.scalars(
-                    select(RunHit).where(RunHit.run_id == run_id).order_by(RunHit.position)
-                )
-            ]
             decisions = decisions_of_run(session, run_id)
+            # rows of the table's columns, streamed: a run can have millions of hits
+            records = session.execute(
+                select(RunHit.__table__)
+                .where(RunHit.run_id == run_id)
+                .order_by(RunHit.position)
+                .execution_options(yield_per=_BATCH)
+            )
+            hits = HitTable(
+                with_recorded_decision(h, decisions.get(h.key)) for h in hits_from_records(records)
+            )
+            hits.freeze()
             releases = tuple(_release_from(d) for d in json.loads(run.releases))
             result = ScreeningResult(
                 input_path=run.input_path or run.input_name,
@@ -287,7 +301,7 @@ class RunStore:
                 threshold=run.threshold,
                 list_ids=tuple(json.loads(run.list_ids)),
                 sheets=tuple(ScreenedSheet(**_sheet(d)) for d in json.loads(run.sheets)),
-                hits=[with_recorded_decision(h, decisions.get(h.key)) for h in hits],
+                hits=hits,
                 item_hits=tuple(
                     item_hit_from_record(h)
                     for h in session.scalars(
@@ -308,6 +322,25 @@ class RunStore:
                 run_id=run.id,
             )
         return result
+
+
+_BATCH = 5000
+
+
+def _insert_batched(session: Session, model: type[Base], rows: Iterable[dict[str, Any]]) -> None:
+    """Insert ``rows`` (column values by name) into ``model``'s table, ``_BATCH`` at a time,
+    in the session's transaction. A Core insert: one executemany per batch (the ORM's bulk
+    insert ran one statement a row here, to learn the new keys)."""
+    statement = insert(cast(Table, model.__table__))
+    connection = session.connection()
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= _BATCH:
+            connection.execute(statement, batch)
+            batch = []
+    if batch:
+        connection.execute(statement, batch)
 
 
 def decisions_of_run(

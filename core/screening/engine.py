@@ -31,6 +31,7 @@ from core.matching.batch import Matches, NameWithCountries
 from core.matching.runtime import MatchingRuntime, SizeHint
 from core.progress import NullProgress, Progress, check_cancelled
 from core.screening.coverage import coverage_warnings
+from core.screening.hit_table import HitTable
 from core.screening.item_hits import ItemHit, ItemMatcher
 from core.screening.kept_names import kept_sheet
 from core.screening.result import (
@@ -44,10 +45,13 @@ from core.spreadsheets.columns import resolve_column
 from core.spreadsheets.table import CellValue, SupplierRow, cell_text
 
 _SLICE = 1000  # rows between progress reports while the names are collected
-MAX_HITS = 200_000
-"""The most hits one screening holds. No reviewer works through more; a file where nearly
-every row hits (the wrong name column, a threshold far too low, a list of listed names) would
-otherwise grow without bound (about 6 KB per hit held and stored)."""
+MAX_HITS = 20_000_000
+"""The most hits one screening holds. Hits are held compactly (``HitTable``: 18 bytes a hit
+in its arrays, the values hits share once): a million rows each on three lists, 3,000,000
+hits, screened and stored at a peak of about 0.8 GB of all our processes (bench_all_hits).
+The bound follows from the 2 GB target: its arrays alone would then take 360 MB, on top of
+the rows of the file; past it the screening stops with one line naming the row (a wrong
+name column or a threshold far too low, most likely)."""
 
 
 @dataclass(frozen=True)
@@ -200,7 +204,8 @@ def _screen_tables(
     chosen = snapshot.default_list_ids() if not list_ids else tuple(list_ids)
     total = sum(len(t.rows) for t in tables)
     statuses = _StatusCache(snapshot, as_of, chosen)
-    hits: list[ListingHit] = []
+    hits = HitTable()
+    in_order = True  # rows come in row order, so sorting the hits of each row sorts them all
     rows: dict[tuple[str | None, int], tuple[CellValue, ...]] = {}
     all_rows: dict[str | None, list[tuple[int, tuple[CellValue, ...]]]] = {}
     sheets = []
@@ -222,16 +227,21 @@ def _screen_tables(
         kept.append(kept_sheet(table.sheet, table.rows, names, alts, countries))
         if keep_all_rows:
             all_rows[table.sheet] = [(r.row_number, r.values) for r in table.rows]
+        last_row = -1
         for row, name, alt, country in zip(table.rows, names, alts, countries, strict=True):
             if (name, country) not in matches and (alt, country) not in matches:
                 continue  # no match: most rows
+            found = []
             for cell, match in _best_per_entity(matches, (name, alt), country):
-                found = _hits_for(table, row.row_number, cell, country, match, snapshot, statuses)
-                if found:
-                    hits.extend(found)
-                    rows[(table.sheet, row.row_number)] = row.values
-                    if len(hits) > MAX_HITS:
-                        raise _too_many_hits(table, row.row_number)
+                found += _hits_for(table, row.row_number, cell, country, match, statuses)
+            if found:
+                found.sort(key=_within_row)
+                hits.extend(found)
+                rows[(table.sheet, row.row_number)] = row.values
+                in_order = in_order and row.row_number > last_row
+                last_row = row.row_number
+                if len(hits) > MAX_HITS:
+                    raise _too_many_hits(table, row.row_number)
         sheets.append(
             ScreenedSheet(
                 sheet=table.sheet,
@@ -247,8 +257,10 @@ def _screen_tables(
         )
     item_hits = _item_hits(tables, snapshot, as_of, rows)
     progress.report(total, total, "Screening")
-    sheet_order = {t.sheet: i for i, t in enumerate(tables)}
-    hits.sort(key=lambda h: (sheet_order[h.sheet], h.row, SEVERITY[h.status], -h.score, h.list_id))
+    if not in_order:
+        sheet_order = {t.sheet: i for i, t in enumerate(tables)}
+        hits.sort(key=lambda h: (sheet_order[h.sheet], h.row, *_within_row(h)))
+    hits.freeze()
     used_releases = tuple(r for r in snapshot.releases if set(r.list_ids) & set(chosen))
     items_release = snapshot.items_release
     if _screens_items(tables) and items_release is not None and items_release not in used_releases:
@@ -273,6 +285,11 @@ def _screen_tables(
         coverage=coverage_warnings(snapshot, chosen),
         item_hits=tuple(item_hits),
     )
+
+
+def _within_row(hit: ListingHit) -> tuple[int, float, str]:
+    """The order of one row's hits: the most severe status, then the best score, then list."""
+    return (SEVERITY[hit.status], -hit.score, hit.list_id)
 
 
 def _with_hs_column(table: SupplierTable, spec: str) -> SupplierTable:
@@ -331,9 +348,12 @@ def _too_many_hits(table: SupplierTable, row: int) -> InputFileError:
 def _cells(
     tables: Sequence[SupplierTable], total: int, progress: Progress
 ) -> list[tuple[list[str], list[str], list[str]]]:
-    """Per table: the stripped name, second name and country text of every row."""
+    """Per table: the stripped name, second name and country text of every row. Equal texts
+    are one object, so that the hits of rows with the same name share their values."""
     out = []
     done = 0
+    seen: dict[str, str] = {}
+    one = seen.setdefault
     for table in tables:
         roles = table.roles
         names: list[str] = []
@@ -341,9 +361,9 @@ def _cells(
         countries: list[str] = []
         for start in range(0, len(table.rows), _SLICE):
             rows = table.rows[start : start + _SLICE]
-            names += _column_texts(rows, roles.name)
-            alts += _column_texts(rows, roles.name_alt)
-            countries += [table.text(row, roles.country) for row in rows]
+            names += [one(t, t) for t in _column_texts(rows, roles.name)]
+            alts += [one(t, t) for t in _column_texts(rows, roles.name_alt)]
+            countries += [one(t, t) for t in (table.text(row, roles.country) for row in rows)]
             done += len(rows)
             _between_slices(done, total, progress)
         out.append((names, alts, countries))
@@ -417,13 +437,16 @@ def _size(path: Path) -> int:
 
 
 class _StatusCache:
-    """Statuses per entity on the chosen lists as of the date, computed once per entity."""
+    """Statuses per entity on the chosen lists as of the date, computed once per entity, and
+    the fields of a hit each (entity, list) gives, made once: every row that hits the
+    entity then shares the same values (``HitTable`` holds them once)."""
 
     def __init__(self, snapshot: ListSnapshot, as_of: dt.date, list_ids: Sequence[str]) -> None:
         self._snapshot = snapshot
         self._as_of = as_of
         self._lists = set(list_ids)
         self._cache: dict[str, dict[str, ListStatus]] = {}
+        self._listings: dict[str, list[dict[str, Any]]] = {}
 
     def get(self, entity_id: str) -> dict[str, ListStatus]:
         found = self._cache.get(entity_id)
@@ -438,6 +461,36 @@ class _StatusCache:
             self._cache[entity_id] = found
         return found
 
+    def listings(self, entity_id: str) -> list[dict[str, Any]]:
+        """The listing fields of a hit on each list the entity has a status on."""
+        found = self._listings.get(entity_id)
+        if found is None:
+            found = self._listings[entity_id] = [
+                self._listing(entity_id, list_id, status)
+                for list_id, status in self.get(entity_id).items()
+            ]
+        return found
+
+    def _listing(self, entity_id: str, list_id: str, status: ListStatus) -> dict[str, Any]:
+        entity = self._snapshot.entities[entity_id]
+        basis = status.basis
+        release = self._snapshot.release_of(list_id)
+        return {
+            "entity_id": entity.entity_id,
+            "entity_name": entity.name_en,
+            "entity_name_zh": entity.name_zh,
+            "list_id": list_id,
+            "status": status.status,
+            "since": status.since,
+            "until": status.until,
+            "announcement": basis.announcement if basis else "",
+            "source_url": basis.source_url if basis else "",
+            "upcoming": tuple(EventLine.of(e) for e in status.upcoming),
+            "suspended_since": status.suspended_since,
+            "status_basis": status_basis(status, release.data_cutoff if release else None),
+            "basis_event": EventLine.of(basis) if basis else None,
+        }
+
 
 def _hits_for(
     table: SupplierTable,
@@ -445,38 +498,20 @@ def _hits_for(
     cell: str,
     country: str,
     match: NameMatch,
-    snapshot: ListSnapshot,
     statuses: _StatusCache,
 ) -> list[ListingHit]:
-    entity = snapshot.entities[match.entity_id]
-    out = []
-    for list_id, status in statuses.get(match.entity_id).items():
-        basis = status.basis
-        release = snapshot.release_of(list_id)
-        out.append(
-            ListingHit(
-                sheet=table.sheet,
-                row=row_number,
-                supplier_name=cell,
-                supplier_country=country,
-                entity_id=entity.entity_id,
-                entity_name=entity.name_en,
-                entity_name_zh=entity.name_zh,
-                matched_name=match.matched_name,
-                score=match.score,
-                band=match.band,
-                reasons=match.reasons,
-                matched_tokens=match.matched_tokens,
-                list_id=list_id,
-                status=status.status,
-                since=status.since,
-                until=status.until,
-                announcement=basis.announcement if basis else "",
-                source_url=basis.source_url if basis else "",
-                upcoming=tuple(EventLine.of(e) for e in status.upcoming),
-                suspended_since=status.suspended_since,
-                status_basis=status_basis(status, release.data_cutoff if release else None),
-                basis_event=EventLine.of(basis) if basis else None,
-            )
+    return [
+        ListingHit(
+            sheet=table.sheet,
+            row=row_number,
+            supplier_name=cell,
+            supplier_country=country,
+            matched_name=match.matched_name,
+            score=match.score,
+            band=match.band,
+            reasons=match.reasons,
+            matched_tokens=match.matched_tokens,
+            **listing,
         )
-    return out
+        for listing in statuses.listings(match.entity_id)
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,24 @@ def result_to_json(result: ScreeningResult) -> dict[str, Any]:
         "hits": [hit_to_json(h) for h in result.hits],
         "item_hits": [item_hit_to_json(h) for h in result.item_hits],
     }
+
+
+@dataclasses.dataclass(frozen=True)
+class Streamed(Iterable[Any]):
+    """A list of a JSON document made item by item as it is written (``write_json`` of
+    ``core.cli.output``): the hits of a screening where every row hits are never one list."""
+
+    items: Callable[[], Iterator[Any]]
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.items()
+
+
+def result_to_streamed_json(result: ScreeningResult) -> dict[str, Any]:
+    """``result_to_json`` with its hits ``Streamed``: the same document, written hit by hit."""
+    document = result_to_json(dataclasses.replace(result, hits=()))
+    document["hits"] = Streamed(lambda: map(hit_to_json, result.hits))
+    return document
 
 
 def write_json(result: ScreeningResult, path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -109,7 +110,9 @@ class ScreeningResult:
     list_ids: tuple[str, ...]
     """The lists screened against."""
     sheets: tuple[ScreenedSheet, ...]
-    hits: list[ListingHit]
+    hits: Sequence[ListingHit]
+    """In order of sheet, row, severity, score, list; a screening gives a ``HitTable``
+    (``core.screening.hit_table``), which makes each hit when it is read."""
     rows: dict[tuple[str | None, int], tuple[CellValue, ...]]
     """Original values of every row with a hit, keyed by (sheet, row)."""
     releases: tuple[ReleaseInfo, ...]
@@ -154,7 +157,8 @@ class ScreeningResult:
         return out
 
     def flagged_rows(self) -> int:
-        return len({(h.sheet, h.row) for h in self.hits})
+        places = getattr(self.hits, "places", None)  # a HitTable: without making the hits
+        return len(set(places() if places else ((h.sheet, h.row) for h in self.hits)))
 
 
 def file_sha256(path: str | Path) -> str:

@@ -51,10 +51,11 @@ class ScreeningService:
             self._snapshot = ListCatalog(self.db).snapshot()
         return self._snapshot
 
-    def prepare_index(self) -> int:
+    def prepare_index(self, progress: Progress | None = None) -> int:
         """Build and save the name index of the current lists if it is not saved yet (after
-        a list import); the number of names indexed."""
-        return self.runtime.prepare_index(self.snapshot())
+        a list import); the number of names indexed. ``progress`` hears the build and may
+        cancel it (``Cancelled``; the next screening builds it then)."""
+        return self.runtime.prepare_index(self.snapshot(), progress)
 
     def expect_rows(self, rows: int) -> None:
         """The user has read a file of ``rows`` rows and is about to screen it: a large one

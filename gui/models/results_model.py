@@ -1,13 +1,19 @@
 """The results table: a ``QAbstractTableModel`` over the core's hits, and its filter proxy.
 
-Sized for 100,000 hits: ``data()`` reads one attribute and formats it; sorting is one Python
-``sort`` of row positions in the model (the proxy forwards ``sort`` here instead of comparing
-rows one call at a time); filtering tests a few attributes and one cached lower-case text.
+Sized for millions of hits (a file where every row hits): the hits stay in the core's
+compact ``HitTable`` and a ``ListingHit`` is made only for a row on screen (the last few are
+kept); sorting is one Python ``sort`` of row positions by a column of values taken from the
+table (the proxy forwards ``sort`` here instead of comparing rows one call at a time);
+filtering tests those columns and, for the free text, one lower-case text a hit (cached up
+to ``SEARCH_CACHE`` hits). A hit is found by its place: the core orders hits by sheet and row.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -24,6 +30,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from core.lists.model import SEVERITY, RestrictionList, Status
 from core.review.state import ReviewState, review_of
+from core.screening.hit_table import HitTable
 from core.screening.result import ListingHit
 from gui.text.core_text import reason_text
 from gui.text.labels import STATUS_COLORS, decision_label, list_title, status_label
@@ -42,6 +49,9 @@ _USED_ROLES = frozenset(
     (_DISPLAY, _DECORATION, _TOOLTIP, int(Qt.ItemDataRole.TextAlignmentRole), int(HIT_ROLE))
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+SEARCH_CACHE = 300_000
+"""Up to this many hits, each hit's search text is kept once made (about 150 bytes each)."""
+_RECENT = 2048  # hits made for the rows on screen, kept while they are painted
 
 
 def _date(value: dt.date | None) -> str:
@@ -51,10 +61,12 @@ def _date(value: dt.date | None) -> str:
 class ResultsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._hits: list[ListingHit] = []
-        self._order: list[int] = []  # view row -> position in _hits
+        self._hits = HitTable()
+        self._order = array("q")  # view row -> position in _hits
         self._where: dict[tuple[str | None, int, str, str], int] | None = None
+        self._by_place: bool | None = None  # hits in (sheet, row) order: found by bisection
         self._haystack: list[str | None] = []
+        self._recent: dict[int, ListingHit] = {}
         self._lists: dict[str, RestrictionList] = {}
         self._sheet_order: dict[str | None, int] = {}
         self._icons: dict[Status, QIcon] = {}
@@ -70,12 +82,16 @@ class ResultsModel(QAbstractTableModel):
         sheets: Iterable[str | None] = (),
     ) -> None:
         self.beginResetModel()
-        self._hits = list(hits)
+        # a copy of the table (a few integers a hit): decisions change the model's, not the
+        # result's
+        self._hits = hits.copy() if isinstance(hits, HitTable) else HitTable(hits)
         self._lists = dict(lists)
         self._sheet_order = {sheet: i for i, sheet in enumerate(dict.fromkeys(sheets))}
-        self._order = list(range(len(self._hits)))
-        self._where = None  # built on first use: most results are never looked up by key
-        self._haystack = [None] * len(self._hits)
+        self._order = array("q", range(len(self._hits)))
+        self._where = None  # built on first use, and only for hits not in place order
+        self._by_place = None
+        self._haystack = [None] * min(len(self._hits), SEARCH_CACHE + 1)
+        self._recent = {}
         for listener in self.hits_changed:
             listener()
         self.endResetModel()
@@ -83,22 +99,34 @@ class ResultsModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_hits((), {})
 
-    def hits(self) -> list[ListingHit]:
+    def hits(self) -> HitTable:
         """A copy of the hits in screening order."""
-        return list(self._hits)
+        return self._hits.copy()
 
-    def hits_by_position(self) -> list[ListingHit]:
-        """The hits in screening order (the model's own list: do not change it)."""
+    def hits_by_position(self) -> HitTable:
+        """The hits in screening order (the model's own table: do not change it)."""
         return self._hits
 
-    def search_texts(self) -> list[str]:
-        """Lower-case text of every hit, by position, for the free-text filter."""
-        return [self._search_text(p) for p in range(len(self._hits))]
+    def status_counts(self) -> Counter[Status]:
+        """How many hits have each status."""
+        return self._hits.count_by("status")
+
+    def has_text(self, position: int, text: str) -> bool:
+        """Whether the lower-case search text of the hit at ``position`` contains ``text``."""
+        return text in self._search_text(position)
 
     def hit_at(self, row: int) -> ListingHit:
-        return self._hits[self._order[row]]
+        return self._hit(self._order[row])
 
-    def positions(self) -> list[int]:
+    def _hit(self, position: int) -> ListingHit:
+        hit = self._recent.get(position)
+        if hit is None:
+            if len(self._recent) >= _RECENT:
+                self._recent.clear()
+            hit = self._recent[position] = self._hits[position]
+        return hit
+
+    def positions(self) -> array[int]:
         """Hit positions by model row (the current sort)."""
         return self._order
 
@@ -111,17 +139,41 @@ class ResultsModel(QAbstractTableModel):
             return [hit]
         hits, row = self._hits, (hit.sheet, hit.row)
         first = position
-        while first > 0 and (hits[first - 1].sheet, hits[first - 1].row) == row:
+        while first > 0 and hits.place(first - 1) == row:
             first -= 1
         last = position
-        while last + 1 < len(hits) and (hits[last + 1].sheet, hits[last + 1].row) == row:
+        while last + 1 < len(hits) and hits.place(last + 1) == row:
             last += 1
         return [h for h in hits[first : last + 1] if h.entity_id == hit.entity_id]
 
     def _position_of(self, hit: ListingHit) -> int | None:
-        if self._where is None:
-            self._where = {_key(h): i for i, h in enumerate(self._hits)}
-        return self._where.get(_key(hit))
+        if self._by_place is None:
+            self._by_place = self._in_place_order()
+        if not self._by_place:
+            if self._where is None:
+                self._where = {_key(h): i for i, h in enumerate(self._hits)}
+            return self._where.get(_key(hit))
+        hits, rank = self._hits, self._place_rank
+        target = rank((hit.sheet, hit.row))
+        position = bisect.bisect_left(range(len(hits)), target, key=lambda i: rank(hits.place(i)))
+        wanted = _key(hit)
+        while position < len(hits) and rank(hits.place(position)) == target:
+            if _key(hits[position]) == wanted:
+                return position
+            position += 1
+        return None
+
+    def _place_rank(self, place: tuple[str | None, int]) -> tuple[int, int]:
+        return (self._sheet_order.get(place[0], -1), place[1])
+
+    def _in_place_order(self) -> bool:
+        ranks = map(self._place_rank, self._hits.places())
+        previous = next(ranks, None)
+        for current in ranks:
+            if current < previous:  # type: ignore[operator]
+                return False
+            previous = current
+        return True
 
     def row_of(self, hit: ListingHit) -> int:
         """The model row of ``hit`` (matched by sheet, row, entity and list), or -1."""
@@ -136,20 +188,28 @@ class ResultsModel(QAbstractTableModel):
             if position is None:
                 continue
             self._hits[position] = hit
-            self._haystack[position] = None
+            self._recent.pop(position, None)
+            if position < len(self._haystack):
+                self._haystack[position] = None
             changed.append(position)
         if changed:
             for listener in self.hits_changed:
                 listener()
-            rows = {p: r for r, p in enumerate(self._order)}
-            for position in changed:
-                row = rows[position]
+            for row in self._rows_of(changed):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def _rows_of(self, positions: list[int]) -> list[int]:
+        """The model rows of hit positions (a few: one scan each; many: one pass)."""
+        if len(positions) <= 16:
+            return [self._order.index(p) for p in positions]
+        wanted = set(positions)
+        return [r for r, p in enumerate(self._order) if p in wanted]
+
     def _search_text(self, position: int) -> str:
-        text = self._haystack[position]
+        cached = position < len(self._haystack)
+        text = self._haystack[position] if cached else None
         if text is None:
-            hit = self._hits[position]
+            hit = self._hit(position)
             text = " ".join(
                 (
                     hit.supplier_name,
@@ -164,7 +224,8 @@ class ResultsModel(QAbstractTableModel):
                     hit.decision_note,
                 )
             ).casefold()
-            self._haystack[position] = text
+            if cached:
+                self._haystack[position] = text
         return text
 
     # -- the Qt model ---------------------------------------------------------------------------
@@ -223,7 +284,7 @@ class ResultsModel(QAbstractTableModel):
         row = index.row()
         if row < 0 or row >= len(self._order):
             return None
-        hit = self._hits[self._order[row]]
+        hit = self._hit(self._order[row])
         column = index.column()
         if role == _DISPLAY:
             return self._display(hit, column)
@@ -311,12 +372,13 @@ class ResultsModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
         positions = [self._order[i.row()] for i in old_persistent]
-        self._order.sort(
-            key=lambda p: key(self._hits[p]), reverse=order == Qt.SortOrder.DescendingOrder
+        self._order = array(
+            "q", sorted(self._order, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         )
         for listener in self.hits_changed:
             listener()
-        rows = {p: r for r, p in enumerate(self._order)}
+        wanted = set(positions)
+        rows = {p: r for r, p in enumerate(self._order) if p in wanted}
         self.changePersistentIndexList(
             old_persistent,
             [
@@ -326,23 +388,72 @@ class ResultsModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
-    def _sort_key(self, column: int) -> Callable[[ListingHit], Any]:
-        sheets = self._sheet_order
-        by_row = lambda h: (sheets.get(h.sheet, 0), h.row)  # noqa: E731
-        keys: dict[int, Callable[[ListingHit], Any]] = {
-            COL_ROW: by_row,
-            COL_SHEET: lambda h: (h.sheet or "", h.row),
-            COL_SUPPLIER: lambda h: h.supplier_name.casefold(),
-            COL_COUNTRY: lambda h: h.supplier_country.casefold(),
-            COL_ENTITY: lambda h: (h.entity_name or h.entity_name_zh).casefold(),
-            COL_LIST: lambda h: self._list_name(h.list_id).casefold(),
-            COL_STATUS: lambda h: SEVERITY.get(h.status, 9),
-            COL_SINCE: lambda h: h.since or dt.date.min,
-            COL_UNTIL: lambda h: h.until or dt.date.max,
-            COL_SCORE: lambda h: h.score,
-            COL_DECISION: lambda h: review_of(h).category,
-        }
-        return keys[column]
+    def _sort_key(self, column: int) -> Callable[[int], Any]:
+        """The sort key of a hit position for ``column``, from columns of the table's values
+        (making every hit to sort millions of them would take half a minute)."""
+        hits, sheets = self._hits, self._sheet_order
+        if column == COL_DECISION:
+            return review_categories(hits)
+        if column in (COL_ROW, COL_SHEET):
+            sheet, row = hits.column("sheet"), hits.column("row")
+            if column == COL_ROW:
+                return lambda p: (sheets.get(sheet[p], 0), row[p])
+            return lambda p: (sheet[p] or "", row[p])
+        if column == COL_ENTITY:
+            english, chinese = hits.column("entity_name"), hits.column("entity_name_zh")
+            return _folded([en or zh for en, zh in zip(english, chinese, strict=True)])
+        if column == COL_LIST:
+            titles = {i: self._list_name(i).casefold() for i in hits.count_by("list_id")}
+            listed = hits.column("list_id")
+            return lambda p: titles[listed[p]]
+        if column in (COL_SUPPLIER, COL_COUNTRY):
+            field = "supplier_name" if column == COL_SUPPLIER else "supplier_country"
+            return _folded(hits.column(field))
+        if column == COL_STATUS:
+            statuses = hits.column("status")
+            return lambda p: SEVERITY.get(statuses[p], 9)
+        if column == COL_SINCE:
+            since = hits.column("since")
+            return lambda p: since[p] or dt.date.min
+        if column == COL_UNTIL:
+            until = hits.column("until")
+            return lambda p: until[p] or dt.date.max
+        scores = hits.column("score")  # COL_SCORE
+        return lambda p: scores[p]
+
+
+def review_categories(hits: HitTable) -> Callable[[int], str]:
+    """Position -> the hit's review category (``review_of``), worked out once for each
+    decision and earlier decision the hits share."""
+    categories: dict[tuple[int, int, int], str] = {}
+    decisions, priors, times = (
+        hits.column("decision"),
+        hits.column("prior"),
+        hits.column("decided_at"),
+    )
+
+    def category(p: int) -> str:
+        ids = (id(decisions[p]), id(priors[p]), id(times[p]))  # the columns keep them alive
+        found = categories.get(ids)
+        if found is None:
+            found = categories[ids] = review_of(hits[p]).category
+        return found
+
+    return category
+
+
+def _folded(texts: list[str]) -> Callable[[int], str]:
+    """Position -> the case-folded text; each distinct text folded once."""
+    folded: dict[str, str] = {}
+
+    def key(p: int) -> str:
+        text = texts[p]
+        found = folded.get(text)
+        if found is None:
+            found = folded[text] = text.casefold()
+        return found
+
+    return key
 
 
 def _key(hit: ListingHit) -> tuple[str | None, int, str, str]:
@@ -407,15 +518,17 @@ class ResultsFilterProxy(QSortFilterProxyModel):
             return
         hits = model.hits_by_position()
         statuses, list_id, decision, text = self.statuses, self.list_id, self.decision, self.text
-        mask = [
-            (statuses is None or h.status in statuses)
-            and (list_id is None or h.list_id == list_id)
-            and (decision is None or review_of(h).category == decision)
-            for h in hits
-        ]
+        mask = [True] * len(hits)
+        if statuses is not None:
+            mask = [m and s in statuses for m, s in zip(mask, hits.column("status"), strict=True)]
+        if list_id is not None:
+            listed = hits.column("list_id")
+            mask = [m and i == list_id for m, i in zip(mask, listed, strict=True)]
+        if decision is not None:
+            category = review_categories(hits)
+            mask = [m and category(p) == decision for p, m in enumerate(mask)]
         if text:
-            haystack = model.search_texts()
-            mask = [m and text in t for m, t in zip(mask, haystack, strict=True)]
+            mask = [m and model.has_text(p, text) for p, m in enumerate(mask)]
         self._mask = [mask[p] for p in model.positions()]
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections import Counter
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -295,6 +294,7 @@ class ResultsPage(QWidget):
         lists = snapshot.lists if snapshot is not None else {}
         self.model.set_hits(result.hits, lists, (s.sheet for s in result.sheets))
         self.table.setColumnHidden(COL_SHEET, len(result.sheets) < 2)
+        self._fit_row_column()
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._showing = True
         self.search.clear()
@@ -323,6 +323,18 @@ class ResultsPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
+
+    def _fit_row_column(self) -> None:
+        """Widen the Row column for row numbers longer than it shows (a file of a million
+        rows); never narrower than the user or the start left it."""
+        digits = len(str(self.model.hits_by_position().highest_row()))
+        if digits <= COLUMN_CHARS[COL_ROW]:
+            return  # most files: no change, so the table is not laid out twice
+        header = self.table.horizontalHeader()
+        # digits are wider than the average character; the cell has margins on both sides
+        wanted = self.fontMetrics().horizontalAdvance("0" * digits) + 24
+        if header.sectionSize(COL_ROW) < wanted:
+            header.resizeSection(COL_ROW, wanted)
 
     def _show_items(self, result: ScreeningResult, snapshot: ListSnapshot | None) -> None:
         has_items = bool(result.item_hits)
@@ -404,7 +416,7 @@ class ResultsPage(QWidget):
                 run=run,
             )
         )
-        counts = Counter(h.status for h in self.model.hits())
+        counts = self.model.status_counts()
         chips = []
         for status in SCREENED_STATUSES:
             color = STATUS_COLORS[status].name()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import UsageError
+from core.errors import Cancelled, UsageError
 from core.lists.catalog import ImportResult
 from core.lists.snapshot import ListSnapshot
 from core.lists.sources.own_list import OwnListOptions
@@ -201,6 +201,7 @@ def import_pack(services: AppServices, path: Path, progress: Progress) -> Import
     result = services.catalog().import_pack(path, progress=progress, actor=services.reviewer)
     services.lists_changed()
     services.snapshot()  # read the new list data here, not in the GUI thread
+    prepare_index(services, progress)
     return result
 
 
@@ -248,7 +249,18 @@ def import_list_file(
     )
     services.lists_changed()
     services.snapshot()  # read the new list data here, not in the GUI thread
+    prepare_index(services, progress)
     return result
+
+
+def prepare_index(services: AppServices, progress: Progress) -> int:
+    """After a list import: the name index of the new list data built and saved (with
+    progress), so that the next screening only loads it. The import is stored already:
+    a cancel here only leaves the index to the next screening (0 names)."""
+    try:
+        return services.screening().prepare_index(progress)
+    except Cancelled:
+        return 0
 
 
 def load_snapshot(services: AppServices, progress: Progress) -> ListSnapshot:

@@ -69,6 +69,23 @@ REASON_TEMPLATES: dict[ReasonKind, object] = {
     ReasonKind.ACRONYM_IGNORED: QT_TRANSLATE_NOOP(
         "CoreText", "acronym in brackets ignored: {detail}"
     ),
+    ReasonKind.NUMBERS_DIFFER: QT_TRANSLATE_NOOP(
+        "CoreText", "the numbers differ: {supplier} / {listed}"
+    ),
+    ReasonKind.NUMBER_READ: QT_TRANSLATE_NOOP("CoreText", "number: {detail}"),
+    ReasonKind.ROMANIZED: QT_TRANSLATE_NOOP("CoreText", "another romanization: {detail}"),
+    ReasonKind.WRITTEN_IN_CYRILLIC: QT_TRANSLATE_NOOP(
+        "CoreText", "written in Cyrillic: {printed} reads {latin}"
+    ),
+    ReasonKind.WRITTEN_IN_GREEK: QT_TRANSLATE_NOOP(
+        "CoreText", "written in Greek: {printed} reads {latin}"
+    ),
+    ReasonKind.WRITTEN_IN_ARABIC: QT_TRANSLATE_NOOP(
+        "CoreText", "written in Arabic script: {printed} reads {latin}"
+    ),
+    ReasonKind.WRITTEN_IN_HANGUL: QT_TRANSLATE_NOOP(
+        "CoreText", "written in Hangul: {printed} reads {latin}"
+    ),
     ReasonKind.STORED_TEXT: QT_TRANSLATE_NOOP("CoreText", "as stored: {detail}"),
 }
 """The UI's words for each reason kind; the data goes in ``{detail}`` (or the named fields)."""

@@ -125,6 +125,14 @@ TradeScreen 将改为打开本机数据库。</translation>
         <translation>拼写差异：{detail}</translation>
     </message>
     <message>
+        <source>the numbers differ: {supplier} / {listed}</source>
+        <translation>编号不同：{supplier} / {listed}</translation>
+    </message>
+    <message>
+        <source>number: {detail}</source>
+        <translation>数字：{detail}</translation>
+    </message>
+    <message>
         <source>spacing: {detail}</source>
         <translation>空格不同：{detail}</translation>
     </message>
@@ -183,6 +191,26 @@ TradeScreen 将改为打开本机数据库。</translation>
     <message>
         <source>acronym in brackets ignored: {detail}</source>
         <translation>已忽略括号中的缩写：{detail}</translation>
+    </message>
+    <message>
+        <source>another romanization: {detail}</source>
+        <translation>另一种拉丁字母拼写：{detail}</translation>
+    </message>
+    <message>
+        <source>written in Cyrillic: {printed} reads {latin}</source>
+        <translation>以西里尔字母书写：{printed} 读作 {latin}</translation>
+    </message>
+    <message>
+        <source>written in Greek: {printed} reads {latin}</source>
+        <translation>以希腊字母书写：{printed} 读作 {latin}</translation>
+    </message>
+    <message>
+        <source>written in Arabic script: {printed} reads {latin}</source>
+        <translation>以阿拉伯字母书写：{printed} 读作 {latin}</translation>
+    </message>
+    <message>
+        <source>written in Hangul: {printed} reads {latin}</source>
+        <translation>以韩文书写：{printed} 读作 {latin}</translation>
     </message>
     <message>
         <source>weak</source>

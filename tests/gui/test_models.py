@@ -63,6 +63,10 @@ def _hits(n: int) -> list[ListingHit]:
     ]
 
 
+def _place(hit: ListingHit) -> tuple[int, str, str]:
+    return (hit.row, hit.entity_id, hit.list_id)
+
+
 def test_results_model_and_proxy(qtmodeltester: ModelTester) -> None:
     model = ResultsModel()
     qtmodeltester.check(model)
@@ -95,7 +99,7 @@ def test_results_model_sorts_every_column_and_keeps_the_selection_row() -> None:
     for column in range(model.columnCount()):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             model.sort(column, order)
-            assert sorted(map(id, model.hits())) == sorted(map(id, hits))
+            assert sorted(model.hits(), key=_place) == sorted(hits, key=_place)
     model.sort(COL_STATUS)
     assert model.hit_at(0).status is Status.ACTIVE
     assert model.index(0, COL_DECISION).data() == ""

@@ -37,7 +37,7 @@ CASES: list[Case] = [
     ("Jong Shyn Shipbuilding Company Limited", "TW", "jong-shyn-shipbuilding"),
     ("Hensoldt GmbH", "DE", "hensoldt"),
     ("HENSOLDT AG", "DE", "hensoldt"),
-    ("Rheinmetall Aktiengesellschaft", "DE", None),
+    ("Rheinmetall Aktiengesellschaft", "DE", "rheinmetall"),  # issue 17: the long form
     ("Rheinmetall AG", "DE", "rheinmetall"),
     ("Inpact SA", "FR", "inpact"),
     ("InPACT S.A.", "FR", "inpact"),

@@ -101,7 +101,7 @@ def test_bands_follow_the_score(matcher: EntityMatcher) -> None:
 
 
 def test_country_moves_the_score_but_never_hides_a_hit(matcher: EntityMatcher) -> None:
-    text = "Rheinmetal AG"  # a possible hit (a typo) on an entity of DE
+    text = "Hensold GmbH"  # a possible hit (a typo, another legal form) on an entity of DE
     none = only_hit(matcher, text)
     agrees = only_hit(matcher, text, "Germany")
     differs = only_hit(matcher, text, "US")

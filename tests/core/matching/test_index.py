@@ -80,7 +80,8 @@ def test_no_name_that_can_reach_the_threshold_is_missed(
     words = list(name.tokens)
     # Change the listed name the way suppliers do: drop or add a word, misspell one, join two.
     for _ in range(data.draw(st.integers(0, 2))):
-        action = data.draw(st.sampled_from(["drop", "add", "typo", "join", "swap"]))
+        actions = ["drop", "add", "typo", "first", "join", "swap"]
+        action = data.draw(st.sampled_from(actions))
         i = data.draw(st.integers(0, max(0, len(words) - 1)))
         if action == "drop" and len(words) > 1:
             del words[i]
@@ -88,6 +89,8 @@ def test_no_name_that_can_reach_the_threshold_is_missed(
             words.insert(i, data.draw(st.sampled_from([*WORDS, "inc", "china", "lockheed"])))
         elif action == "typo" and len(words[i]) >= 5:
             words[i] = words[i][:2] + words[i][3:]
+        elif action == "first" and len(words[i]) >= 5:  # the first letter misspelt
+            words[i] = ("q" if words[i][0] != "q" else "k") + words[i][1:]
         elif action == "join" and i + 1 < len(words):
             words[i : i + 2] = [words[i] + words[i + 1]]
         elif action == "swap" and i + 1 < len(words):

@@ -184,3 +184,29 @@ def test_no_hits_gives_a_note_not_an_empty_sheet(tmp_path: Path) -> None:
     ws = load_workbook(write_report(make_result(hits=[], rows={}), tmp_path / "r.xlsx"))["Flagged"]
     assert ws.cell(row=2, column=1).value == "No row matched a listed entity as of 2025-05-20."
     assert ws.auto_filter.ref.endswith("1")
+
+
+def test_hits_past_a_sheet_continue_on_the_next_flagged_sheet(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """An Excel sheet holds 1,048,575 hits under its header (lowered here to 4): the rest
+    go on "Flagged (2)", ..., each with the header, the same columns and its own filter."""
+    import core.report.flagged as flagged
+
+    monkeypatch.setattr(flagged, "ROWS_PER_SHEET", 4)
+    result = make_result()
+    hits = [make_hit(10 + n, f"Supplier {n}", result.hits[0].status, "us-1260h") for n in range(10)]
+    rows = {(SHEET, h.row): (h.supplier_name, "US", None, "drones") for h in hits}
+    workbook = load_workbook(write_report(make_result(hits=hits, rows=rows), tmp_path / "r.xlsx"))
+    assert workbook.sheetnames[:4] == ["Flagged", "Flagged (2)", "Flagged (3)", "Summary"]
+    parts = [workbook[name] for name in workbook.sheetnames[:3]]
+    header = [c.value for c in parts[0][1]]
+    found = []
+    for ws in parts:
+        assert [c.value for c in ws[1]] == header
+        found.append([r[1] for r in ws.iter_rows(min_row=2, values_only=True)])
+        assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}{ws.max_row}"
+    assert found == [[10, 11, 12, 13], [14, 15, 16, 17], [18, 19]]
+    assert [ws.column_dimensions["C"].width for ws in parts] == [
+        parts[0].column_dimensions["C"].width
+    ] * 3

@@ -96,10 +96,10 @@ def test_a_list_import_leaves_the_name_index_saved(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     cache = user_data_dir() / "cache"
-    assert not list(cache.glob("name-index-*.pickle"))
+    assert not list(cache.glob("name-index-*.index"))
     assert main(["lists", "import", str(bundled_pack_dir())]) == 0
     assert "name index ready" in capsys.readouterr().out
-    assert len(list(cache.glob("name-index-*.pickle"))) == 1
+    assert len(list(cache.glob("name-index-*.index"))) == 1
 
 
 def test_workers_that_cannot_start_leave_the_work_here_and_the_cli_says_so(
