@@ -174,11 +174,14 @@ def regressions(
 
 
 def _recall(f: dict[str, float]) -> str:
-    return f"{f['recall']:.3f} ({int(f['true_positives'])}/{int(f['positives'])})"
+    # From the counts, not the rounded figure: 244/274 is 0.891 as the report prints it.
+    found, positives = int(f["true_positives"]), int(f["positives"])
+    return f"{found / positives if positives else 1.0:.3f} ({found}/{positives})"
 
 
 def _precision(f: dict[str, float]) -> str:
-    return f"{f['precision']:.3f} ({int(f['false_positives'])} FP)"
+    found, wrong = int(f["true_positives"]), int(f["false_positives"])
+    return f"{found / (found + wrong) if found + wrong else 1.0:.3f} ({wrong} FP)"
 
 
 def markdown(results: dict[str, ClassResult], before: dict[str, dict[str, float]] | None) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.matching.index import IndexedName
 from core.matching.name_words import numbers_differ, numbers_in_core, numbers_of
 from core.matching.normalize import NormalizedName, fold
 from core.matching.reasons import Reason, ReasonKind
-from core.matching.romanize import ABJAD_MARK
 from core.matching.score import TokenPair
 from core.matching.transliterate import Script, script_runs
 from core.script_fold import folded_characters
@@ -128,23 +128,28 @@ _PAIR_KINDS = {
 
 
 def _latin_reasons(cand: Candidate) -> list[Reason]:
+    """The reasons of a Latin candidate, naming words as the supplier and the list printed
+    them ("Siemens", "Series"), never their normalized stems ("siemen", "sery")."""
     s, listed = cand.supplier, cand.name.norm
     if not cand.pairs:
-        return [Reason(ReasonKind.SAME_LETTERS_SPACING, (s.text, listed.text))]
-    exact, other = [], []
+        every_s, every_l = range(len(s.tokens)), range(len(listed.tokens))
+        spaced = (" ".join(printed_words(s, every_s)), " ".join(printed_words(listed, every_l)))
+        return [Reason(ReasonKind.SAME_LETTERS_SPACING, spaced)]
+    exact: list[str] = []
+    other = []
     for p in sorted(cand.pairs, key=lambda p: p.supplier):
-        # (the mark of a word read from Arabic script is no letter the reviewer should see)
-        left = " ".join(s.tokens[i] for i in p.supplier).replace(ABJAD_MARK, "")
-        right = " ".join(listed.tokens[j] for j in p.listed).replace(ABJAD_MARK, "")
+        words = printed_words(s, p.supplier)
         if p.kind == "exact":
-            exact.append(left)
+            exact.extend(w for w in words if w not in exact)
         else:
+            left, right = " ".join(words), " ".join(printed_words(listed, p.listed))
             other.append(Reason(_PAIR_KINDS.get(p.kind, ReasonKind.ABBREVIATION), (left, right)))
     out = [Reason(ReasonKind.TOKENS_MATCHED, tuple(exact))] if exact else []
     out.extend(other)
     for i in sorted(cand.covers()):
         printed = fold(s.printed(i))[0].replace(".", "").replace("'", "")
         if printed in ABBREVIATIONS and ABBREVIATIONS[printed] == s.tokens[i]:
+            # The expansion is the dictionary's word (what the abbreviation stands for).
             out.append(Reason(ReasonKind.ABBREVIATION_EXPANDED, (s.printed(i), s.tokens[i])))
         elif s.tokens[i].isdigit() and not printed[:1].isdigit():  # "Forty-Four", "VI"
             out.append(Reason(ReasonKind.NUMBER_READ, (s.printed(i), s.tokens[i])))
@@ -157,21 +162,32 @@ def _latin_reasons(cand: Candidate) -> list[Reason]:
         printed_s = ", ".join(s.printed(i) for i, t in enumerate(s.tokens) if t in differ)
         printed_l = ", ".join(listed.printed(j) for j, t in enumerate(listed.tokens) if t in differ)
         out.append(Reason(ReasonKind.NUMBERS_DIFFER, (printed_s, printed_l)))
-    extra = tuple(
-        t.replace(ABJAD_MARK, "")
-        for i, t in enumerate(s.tokens)
-        if i not in matched_s and t not in differ
-    )
-    missing = tuple(
-        t.replace(ABJAD_MARK, "")
-        for j, t in enumerate(listed.tokens)
-        if j not in matched_l and t not in differ
-    )
+    # The words as printed: a stem ("siemen") or the mark of a word read from Arabic script
+    # (core.matching.romanize.ABJAD_MARK) never reaches the reviewer.
+    unmatched_s = (i for i, t in enumerate(s.tokens) if i not in matched_s and t not in differ)
+    unmatched_l = (j for j, t in enumerate(listed.tokens) if j not in matched_l and t not in differ)
+    extra = printed_words(s, unmatched_s)
+    missing = printed_words(listed, unmatched_l)
     if extra:
         out.append(Reason(ReasonKind.EXTRA_WORDS, extra))
     if missing:
         out.append(Reason(ReasonKind.WORDS_NOT_FOUND, missing))
     return out
+
+
+def printed_words(name: NormalizedName, indices: Iterable[int]) -> tuple[str, ...]:
+    """The words of tokens ``indices`` of ``name`` as its source printed them, in order, each
+    printed word once (tokens cut from one printed word share it)."""
+    out: list[str] = []
+    last: tuple[int, int] | None = None
+    for i in indices:
+        span = name.spans[i]
+        if span != last:
+            word = name.printed(i)
+            if word not in out:
+                out.append(word)
+        last = span
+    return tuple(out)
 
 
 def _matched_words(cand: Candidate) -> tuple[str, ...]:

@@ -103,9 +103,13 @@ class NormalizedName:
         return "".join(self.tokens)
 
     def printed(self, index: int) -> str:
-        """The supplier's own text of token ``index``."""
+        """The source's own text of token ``index``, with the characters that fold to nothing
+        right after it (a combining accent: "Cafe\u0301" is printed "Café", not "Cafe")."""
         start, end = self.spans[index]
-        return self.source[start:end]
+        source = self.source
+        while end < len(source) and not source[end].isascii() and not _fold_char(source[end]):
+            end += 1
+        return source[start:end]
 
 
 _JOINED = (

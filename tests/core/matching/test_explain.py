@@ -3,6 +3,9 @@ and reasons that name the words, the ignored legal forms and the country check."
 
 from __future__ import annotations
 
+import pytest
+
+from core.lists.model import Entity
 from core.matching import DEFAULT_THRESHOLD, STRONG_THRESHOLD, EntityMatcher, NameMatch
 from core.matching.reasons import Reason, ReasonKind
 
@@ -26,8 +29,8 @@ def test_reasons_name_the_matched_tokens_and_the_ignored_legal_form(
     assert hit.supplier_text == "Lockheed Martin Corporation"
     assert hit.matched_name == "Lockheed Martin Corporation"
     assert hit.matched_tokens == ("Lockheed", "Martin")
-    assert Reason(ReasonKind.TOKENS_MATCHED, ("lockheed", "martin")) in hit.reasons
-    assert "tokens matched: lockheed, martin" in said(hit)
+    assert Reason(ReasonKind.TOKENS_MATCHED, ("Lockheed", "Martin")) in hit.reasons
+    assert "tokens matched: Lockheed, Martin" in said(hit)
     assert "legal form ignored: Corporation" in said(hit)
     assert hit.score == 100.0 and hit.band == "strong"
 
@@ -45,7 +48,7 @@ def test_country_agreement_and_disagreement_are_reasons(matcher: EntityMatcher) 
 def test_a_typo_is_explained(matcher: EntityMatcher) -> None:
     hit = only_hit(matcher, "Lockhead Martin Corporation", "US")
     assert hit.entity_id == "lockheed-martin"
-    assert "typo: lockhead ~ lockheed" in said(hit)
+    assert "typo: Lockhead ~ Lockheed" in said(hit)  # as the supplier and the list wrote them
     assert hit.matched_tokens == ("Lockhead", "Martin")
 
 
@@ -68,9 +71,9 @@ def test_other_spacing_is_explained(matcher: EntityMatcher) -> None:
     joined = only_hit(matcher, "RedCat Holdings")
     assert joined.entity_id == "red-cat-holdings"
     assert joined.reasons == (
-        Reason(ReasonKind.SAME_LETTERS_SPACING, ("redcat holding", "red cat holding")),
+        Reason(ReasonKind.SAME_LETTERS_SPACING, ("RedCat Holdings", "Red Cat Holdings")),
     )
-    assert said(joined) == ["same name, different spacing: redcat holding ~ red cat holding"]
+    assert said(joined) == ["same name, different spacing: RedCat Holdings ~ Red Cat Holdings"]
 
 
 def test_a_glued_abbreviation_written_apart_is_explained(matcher: EntityMatcher) -> None:
@@ -113,3 +116,62 @@ def test_a_higher_threshold_is_respected(matcher: EntityMatcher) -> None:
     text = "Hangzhou Hikvsion Digital Technology"
     assert matcher.match(text, threshold=99) == []
     assert matcher.match(text, threshold=80)
+
+
+def _one(listed: str, supplier: str) -> NameMatch:
+    """The hit of ``supplier`` on a list of the one entity ``listed`` (at any score)."""
+    (hit,) = EntityMatcher([Entity("e", listed)]).match(supplier, threshold=0)
+    return hit
+
+
+@pytest.mark.parametrize(
+    ("listed", "supplier", "reasons"),
+    [
+        ("Siemens AG", "Siemens AG", ["tokens matched: Siemens", "legal form ignored: AG"]),
+        (
+            "The Goldman Sachs Group, Inc.",
+            "Goldman Sachs Group",
+            ["tokens matched: Goldman, Sachs, Group"],
+        ),
+        ("Goldman Sachs", "Goldmann Sachs", ["tokens matched: Sachs", "typo: Goldmann ~ Goldman"]),
+        (
+            "Kratos Series Technologies",
+            "KRATOS SERIES TECHNOLOGY",
+            ["tokens matched: KRATOS, SERIES, TECHNOLOGY"],
+        ),
+        (
+            "Siemens Mobility Solutions",
+            "Siemens Energy Systems",
+            [
+                "tokens matched: Siemens",
+                "extra words: Energy, Systems",
+                "words not found: Mobility, Solutions",
+            ],
+        ),
+        ("Red Cat Drones", "RedCat Drones", ["same name, different spacing: "
+                                             "RedCat Drones ~ Red Cat Drones"]),
+    ],
+)  # fmt: skip
+def test_reasons_name_the_words_as_printed_not_their_stems(
+    listed: str, supplier: str, reasons: list[str]
+) -> None:
+    hit = _one(listed, supplier)
+    assert said(hit) == reasons
+    stems = {"siemen", "sach", "sery", "krato", "system", "solution", "drone", "technology"}
+    words = {w for r in hit.reasons for w in r.data}
+    assert not words & stems, words
+    assert hit.matched_tokens == tuple(dict.fromkeys(hit.matched_tokens))
+
+
+def test_a_listed_word_missing_is_named_as_the_list_prints_it() -> None:
+    hit = _one("Kratos Technologies Holdings", "Kratos")
+    assert said(hit) == ["tokens matched: Kratos", "words not found: Technologies, Holdings"]
+    assert hit.matched_tokens == ("Kratos",)
+
+
+def test_a_word_with_a_combining_accent_is_named_whole() -> None:
+    """A decomposed accent (e + U+0301) folds to nothing; the word is still printed with it."""
+    decomposed = "Cafe\u0301 Noir Tradng"
+    hit = _one("Café Noir Trading", decomposed)
+    assert said(hit) == ["tokens matched: Cafe\u0301, Noir", "typo: Tradng ~ Trading"]
+    assert hit.matched_tokens == ("Cafe\u0301", "Noir", "Tradng")

@@ -29,6 +29,7 @@ from eval_world import (  # noqa: E402
     figures,
     judge,
     load_pairs,
+    main,
     markdown,
     per_class,
     regressions,
@@ -121,3 +122,18 @@ def test_a_malformed_pair_file_names_its_line(tmp_path: Path) -> None:
     bad.write_text("case,language,name_a,name_b,same,note\nc,en,A,B,yes,\n", encoding="utf-8")
     with pytest.raises(PairFileError, match="line 2"):
         load_pairs(bad)
+
+
+def test_the_bench_exits_1_below_its_baseline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = json.loads(DEFAULT_BASELINE.read_text(encoding="utf-8"))
+    assert main(["--baseline", str(DEFAULT_BASELINE)]) == 0
+    higher = tmp_path / "higher.json"
+    base["classes"]["glued_form"]["recall"] = 1.01  # more than any result can reach
+    higher.write_text(json.dumps(base), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--baseline", str(higher)]) == 1
+    printed = capsys.readouterr().out
+    assert "below the baseline: glued_form: recall 1.010 ->" in printed
+    assert " FN " in printed or " FP " in printed  # the disagreements are listed

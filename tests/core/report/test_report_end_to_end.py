@@ -41,3 +41,22 @@ def test_sample_screening_report(tmp_path: Path, bundled_snapshot: ListSnapshot)
     names = [row[3] for row in all_rows.iter_rows(min_row=2, values_only=True)]
     chinese = [name for name in names if "有限公司" in str(name)]
     assert chinese, "the sample's Chinese supplier names are missing"
+
+
+def test_the_report_names_the_matched_words_as_the_file_wrote_them(
+    tmp_path: Path, bundled_snapshot: ListSnapshot
+) -> None:
+    """The Reasons column reads "Atomics", "Systems" (the supplier's words), not the stems the
+    matcher compares ("atomic", "system")."""
+    request = ScreeningRequest(sample_suppliers_file(), dt.date(2025, 5, 20))
+    path = write_report(screen(request, bundled_snapshot, user="tester"), tmp_path / "r.xlsx")
+    flagged = load_workbook(path)["Flagged"]
+    name, reasons = column_of(flagged, "Vendor Name"), column_of(flagged, "Reasons")
+    said = {
+        str(row[reasons - 1])
+        for row in flagged.iter_rows(min_row=2, values_only=True)
+        if row[name - 1] == "General Atomics Aeronautical Systems"
+    }
+    assert said and all(
+        "tokens matched: General, Atomics, Aeronautical, Systems" in text for text in said
+    ), said

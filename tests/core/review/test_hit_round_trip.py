@@ -55,8 +55,9 @@ def every_field_hit() -> ListingHit:
         score=96.5,
         band="strong",
         reasons=(
-            Reason(ReasonKind.TOKENS_MATCHED, ("kratos", "unmanned")),
-            Reason(ReasonKind.TYPO, ("sytems", "systems")),
+            # the words as the supplier and the list printed them (not stems: "krato")
+            Reason(ReasonKind.TOKENS_MATCHED, ("Kratos", "Unmanned")),
+            Reason(ReasonKind.TYPO, ("Sytems", "Systems")),
             Reason(ReasonKind.COUNTRY_DIFFERS, ("JP", "US")),
             Reason(ReasonKind.ACRONYM_ALIAS),
         ),
@@ -97,12 +98,13 @@ def test_every_field_survives_the_json_document() -> None:
     hit = every_field_hit()
     document = json.loads(json.dumps(hit_to_json(hit), ensure_ascii=False))
     assert hit_from_json(document) == hit
-    assert document["reasons"][1] == "typo: sytems ~ systems"
+    assert document["reasons"][:2] == ["tokens matched: Kratos, Unmanned", "typo: Sytems ~ Systems"]
     assert document["reasons_detail"][1] == {
         "kind": "typo",
-        "supplier": "sytems",
-        "listed": "systems",
+        "supplier": "Sytems",
+        "listed": "Systems",
     }
+    assert document["matched_tokens"] == ["Kratos", "UAS"]
     assert document["cleared_before"]["listing_changes"] == [
         "cn-export-control: removed from 2026-11-01 (公告)"
     ]

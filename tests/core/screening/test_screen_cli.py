@@ -192,3 +192,14 @@ def test_database_option_after_the_command(tmp_path: Path) -> None:
     data = screen(tmp_path, "--as-of", "2025-05-20", "--database", f"sqlite:///{db}")
     assert db.exists()
     assert data["run_id"] == 1
+
+
+def test_json_reasons_and_matched_tokens_are_the_words_as_printed(tmp_path: Path) -> None:
+    data = screen(tmp_path, "--as-of", "2025-05-20")
+    hits = [h for h in data["hits"] if h["supplier_name"] == "General Atomics Aeronautical Systems"]
+    assert hits
+    for hit in hits:
+        assert hit["matched_tokens"] == ["General", "Atomics", "Aeronautical", "Systems"]
+        assert "tokens matched: General, Atomics, Aeronautical, Systems" in hit["reasons"]
+        detail = next(r for r in hit["reasons_detail"] if r["kind"] == "tokens_matched")
+        assert detail["words"] == ["General", "Atomics", "Aeronautical", "Systems"]
