@@ -54,11 +54,23 @@ def listing_keys(snapshot: ListSnapshot, entity_id: str) -> list[str]:
 def latest_decisions(
     session: Session, pairs: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], DecisionRecord]:
-    """The newest decision for each (supplier key, entity id), over every run."""
+    """The newest decision for each (supplier key, entity id), over every run. A decision is
+    found by the key it was stored with and by its supplier name as today's normalization
+    keys it: a newer matcher may normalize a name otherwise ("Siemens Aktiengesellschaft"
+    was "siemen aktiengesellschaft", now "siemen"), and a remembered decision must not be
+    lost by an upgrade."""
     wanted = set(pairs)
     if not wanted:
         return {}
     entity_ids = sorted({entity for _, entity in wanted})
+    keys: dict[str, str] = {}
+
+    def rekeyed(name: str) -> str:
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = supplier_key(name)
+        return key
+
     found: dict[tuple[str, str], DecisionRecord] = {}
     for chunk in range(0, len(entity_ids), 500):
         query = (
@@ -67,8 +79,9 @@ def latest_decisions(
             .order_by(DecisionRecord.decided_at, DecisionRecord.id)
         )
         for record in session.scalars(query):
-            key = (record.supplier_key, record.entity_id)
-            if key in wanted:
+            stored = (record.supplier_key, record.entity_id)
+            today = (rekeyed(record.supplier_name), record.entity_id)
+            for key in {stored, today} & wanted:
                 found[key] = record  # later rows overwrite: the newest wins
     return found
 

@@ -106,6 +106,22 @@ def test_false_positive_is_remembered_until_the_listing_changes(
     assert any("removed from 2026-11-30" in change.english() for change in prior.changes)
 
 
+def test_a_decision_stored_under_an_older_normalization_is_still_remembered(
+    db: Database,
+) -> None:
+    # A decision keeps the key the matcher of its day gave the supplier name; a newer matcher
+    # may key that name otherwise (legal forms, particles, numbers): the memory must hold.
+    _screen(db)
+    DecisionService(db).decide(1, KRATOS_ROW, KRATOS, Decision.FALSE_POSITIVE, by="bob")
+    with db.engine.begin() as connection:
+        changed = connection.execute(
+            text("UPDATE decisions SET supplier_key = 'kratos unmanned aerial system inc'")
+        ).rowcount
+    assert changed == 1
+    again = _kratos(_screen(db))
+    assert again and all(h.decision == "false_positive" for h in again)
+
+
 def test_other_suppliers_are_not_cleared(db: Database) -> None:
     _screen(db)
     DecisionService(db).decide(1, KRATOS_ROW, KRATOS, "false-positive", by="bob")
