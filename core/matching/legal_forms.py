@@ -64,6 +64,10 @@ _GLUED_HINT_RE = re.compile(
 
 # What every glued form needs: a seam in the case, or one of the any-case sequences.
 _SEAM_RE = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
+# ASCII bytes: letters and digits kept as they are, anything else a space.
+_RUN_BYTES = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
+_GLUED_IN_RUN: dict[bytes, bool] = {}  # run of letters and digits -> whether it holds a hint
+_CACHE_LIMIT = 200_000
 
 
 def may_hold_glued_form(text: str) -> bool:
@@ -73,7 +77,21 @@ def may_hold_glued_form(text: str) -> bool:
         lower = text.lower()
         if not any(form in lower for form in GLUED_ANY_CASE):
             return False
-    return _GLUED_HINT_RE.search(text) is not None
+    if not text.isascii():
+        return _GLUED_HINT_RE.search(text) is not None
+    # Every hint lies within one run of letters and digits (its lookarounds stop at the
+    # run's ends): so the runs are tested one by one, each distinct one once. Supplier
+    # files repeat their words, and the pattern is slow to run over a whole batch.
+    known = _GLUED_IN_RUN
+    for run in text.encode().translate(_RUN_BYTES).split():
+        found = known.get(run)
+        if found is None:
+            if len(known) >= _CACHE_LIMIT:
+                known.clear()
+            found = known[run] = _GLUED_HINT_RE.search(run.decode()) is not None
+        if found:
+            return True
+    return False
 
 
 def glued_form(printed: str) -> tuple[int, int] | None:
