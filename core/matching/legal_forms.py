@@ -64,6 +64,12 @@ _GLUED_HINT_RE = re.compile(
 
 # What every glued form needs: a seam in the case, or one of the any-case sequences.
 _SEAM_RE = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
+# ASCII bytes: letters and digits kept as they are, anything else a space.
+_RUN_BYTES = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
+# Runs of letters and digits seen, by whether they hold a hint (those with one are few).
+_RUNS_WITH: set[bytes] = set()
+_RUNS_WITHOUT: set[bytes] = set()
+_CACHE_LIMIT = 200_000
 
 
 def may_hold_glued_form(text: str) -> bool:
@@ -73,7 +79,19 @@ def may_hold_glued_form(text: str) -> bool:
         lower = text.lower()
         if not any(form in lower for form in GLUED_ANY_CASE):
             return False
-    return _GLUED_HINT_RE.search(text) is not None
+    if not text.isascii():
+        return _GLUED_HINT_RE.search(text) is not None
+    # Every hint lies within one run of letters and digits (its lookarounds stop at the
+    # run's ends): so the runs are tested one by one, each distinct one once. Supplier
+    # files repeat their words, and the pattern is slow to run over a whole batch.
+    runs = set(text.encode().translate(_RUN_BYTES).split())
+    for run in runs.difference(_RUNS_WITHOUT, _RUNS_WITH):
+        if len(_RUNS_WITHOUT) + len(_RUNS_WITH) >= _CACHE_LIMIT:
+            _RUNS_WITHOUT.clear()
+            _RUNS_WITH.clear()
+        hinted = _GLUED_HINT_RE.search(run.decode()) is not None
+        (_RUNS_WITH if hinted else _RUNS_WITHOUT).add(run)
+    return not _RUNS_WITH.isdisjoint(runs)
 
 
 def glued_form(printed: str) -> tuple[int, int] | None:

@@ -323,6 +323,8 @@ class EntityMatcher:
             variants.append((core[len(supplier.country_prefix) :], CJK_COUNTRY_PREFIX_PENALTY))
         out = []
         found = index.cjk_candidates(core, cutoff - LEGAL_FORM_AGREEMENT_BONUS)
+        # Without a number of its own the supplier's name holds none the listed one lacks.
+        core_numbers = {variant: numbers_in_core(variant) for variant, _ in variants}
         for nid in found | set(index.cjk_exact(variants[-1][0])):
             name = index.names[nid]
             listed = name.compact
@@ -339,7 +341,8 @@ class EntityMatcher:
             if short and short_name_inside(listed, core):
                 score, weak = min(score, WEAK_CAP), "short_name"
             raw = score + self._legal_bonus(supplier, name)
-            if numbers_differ(numbers_in_core(used), numbers_in_core(listed)):
+            ours = core_numbers[used] if used in core_numbers else numbers_in_core(used)
+            if ours and numbers_differ(ours, numbers_in_core(listed)):
                 raw = min(raw, NUMBERS_DIFFER_CAP)  # 第14研究所 / 第41研究所
             if raw >= cutoff:
                 offset = len(core) - len(used)

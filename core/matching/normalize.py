@@ -58,6 +58,7 @@ from core.matching.transliterate import (
     abjad_article,
     ends_abjad_word,
     greek_pair,
+    read_in_context,
     script_of,
     transliterate,
     transliterate_char,
@@ -181,6 +182,14 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     position for position (ASCII), the index in ``text`` of every folded character."""
     if text.isascii():
         return text.lower(), None
+    if not read_in_context(text):  # most non-ASCII text (Chinese): character by character
+        folded = list(map(_fold_char, text))
+        return "".join(folded), [i for i, f in enumerate(folded) for _ in f]
+    return _fold_in_context(text)
+
+
+def _fold_in_context(text: str) -> tuple[str, list[int]]:
+    """``fold`` of non-ASCII text, reading Greek letter pairs and Arabic words as such."""
     chars: list[str] = []
     positions: list[int] = []
     i = 0

@@ -41,6 +41,13 @@ _RANGES: tuple[tuple[int, int, Script], ...] = (
     (0xFB50, 0xFDFF, "arabic"),
     (0xFE70, 0xFEFF, "arabic"),
 )
+# Characters read with their neighbours (Greek letter pairs; the Arabic article and the mark
+# at the end of a word read from Arabic script): text without them folds char by char.
+_READ_IN_CONTEXT = re.compile(
+    "["
+    + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi, script in _RANGES if script in ("greek", "arabic"))
+    + "]"
+)
 # Hard and soft signs, and the ta marbuta (a final "-a"/"-at" the script does not spell as a
 # vowel): no letter of their own in a Latin spelling ("دانة" -> "dn", Dana).
 _SILENT = frozenset("ъьЪЬة")
@@ -85,6 +92,13 @@ _GREEK_INITIAL = {"μπ": "b", "ντ": "d", "γκ": "g"}  # at the start of a wo
 
 def _greek_base(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def read_in_context(text: str) -> bool:
+    """True when ``text`` holds a character whose reading depends on its neighbours (Greek or
+    Arabic script: ``greek_pair``, ``abjad_article``, ``ends_abjad_word``); False means
+    none of those three ever applies to it."""
+    return _READ_IN_CONTEXT.search(text) is not None
 
 
 def greek_pair(text: str, i: int) -> str | None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.matching import countries
 from core.matching.countries import normalize_country
-from core.matching.normalize import normalize
+from core.matching.normalize import _fold_in_context, fold, normalize
 from core.script_fold import fold_script, folded_characters
 
 
@@ -103,3 +103,20 @@ def test_the_country_table_covers_every_iso_country() -> None:
     assert len(codes) == 250  # the 249 ISO 3166-1 countries and XK
     for code in codes:
         assert normalize_country(code) == code
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(min_size=1, max_size=30).filter(lambda t: not t.isascii()),
+        st.lists(
+            st.sampled_from(list("华為株式会社ＡＢＣ１２é ølГазпромΑθήναالراجحي·")), min_size=1
+        ).map("".join),
+    )
+)
+def test_folding_character_by_character_is_folding_in_context(text: str) -> None:
+    # fold takes the character-by-character path for text without Greek or Arabic script;
+    # it must fold as the path that reads letter pairs and Arabic words would.
+    if text.isascii():
+        return
+    assert fold(text) == _fold_in_context(text)

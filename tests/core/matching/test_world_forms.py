@@ -8,10 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.lists.model import Entity
 from core.matching import DEFAULT_THRESHOLD, EntityMatcher
-from core.matching.legal_forms import glued_form, read_spellings
+from core.matching.legal_forms import (
+    _GLUED_HINT_RE,
+    glued_form,
+    may_hold_glued_form,
+    read_spellings,
+)
 from core.matching.normalize import normalize, quick_latin_tokens, quick_latin_tokens_many
 from core.matching.reasons import Reason, ReasonKind
 from core.matching.romanize import (
@@ -302,3 +309,23 @@ def test_an_arabic_name_finds_its_latin_spelling_and_not_a_neighbour() -> None:
     said = [r.english() for r in hits[0].reasons]
     assert "written in Arabic script: بانک ملت reads bnk mlt" in said
     assert "another romanization: ملت ~ Mellat" in said  # the words as printed, not "mlt"
+
+
+_GLUED_PIECES = st.sampled_from(
+    ["Siemens", "AG", "GmbH", "GMBH", "OOO", "Stroy", "PT", "Telkom", "SpA", "llc", "x", "ab"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+        st.lists(
+            st.one_of(_GLUED_PIECES, st.sampled_from([" ", "-", ".", "\x00", "9"])), max_size=10
+        ).map("".join),
+    )
+)
+def test_the_glued_form_hint_tested_run_by_run_is_the_pattern_over_the_text(text: str) -> None:
+    # may_hold_glued_form tests each run of letters and digits on its own (cached): it must
+    # say what the pattern says over the whole text.
+    assert may_hold_glued_form(text) == (_GLUED_HINT_RE.search(text) is not None)
