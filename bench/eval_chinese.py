@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from quality_counts import Counts  # noqa: E402
+
 from core.lists.pack import read_entities_csv  # noqa: E402
 from core.matching import DEFAULT_THRESHOLD, EntityMatcher  # noqa: E402
 
@@ -31,21 +33,9 @@ DEFAULT_ENTITIES = ROOT / "tests/core/matching/data/entities-2026.12.04.csv"
 
 
 @dataclass
-class CaseResult:
+class CaseResult(Counts):
     rows: int = 0
-    positives: int = 0
-    true_positives: int = 0
-    false_positives: int = 0
     misses: list[str] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.positives if self.positives else 1.0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
 
 
 def evaluate(

@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from quality_counts import Counts  # noqa: E402
+
 from core.lists.model import Entity  # noqa: E402
 from core.matching import DEFAULT_THRESHOLD, EntityMatcher  # noqa: E402
 
@@ -104,21 +106,9 @@ def judge(pairs: Iterable[Pair], threshold: float = DEFAULT_THRESHOLD) -> list[V
 
 
 @dataclass
-class ClassResult:
+class ClassResult(Counts):
     pairs: int = 0
-    positives: int = 0
-    true_positives: int = 0
-    false_positives: int = 0
     disagreements: list[Verdict] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.positives if self.positives else 1.0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
 
     def add(self, verdict: Verdict) -> None:
         self.pairs += 1
